@@ -1,0 +1,60 @@
+# Contact-center warehouse: the project's own commands.
+#   make run    build the sample warehouse from the bundled exports (first command to try)
+#   make test   lint and the whole test suite, including a real dbt build on fixture data
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+WAREHOUSE_PATH ?= warehouse.duckdb
+export WAREHOUSE_PATH
+export DBT_PROFILES_DIR := $(CURDIR)
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+
+# Vendors whose bundled sample exports `make run` loads (sample_data/<source_system>/).
+SAMPLE_VENDORS := cxengage
+
+.PHONY: setup run load build docs lint test clean distclean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+run: setup load build docs
+	@echo
+	@echo "Warehouse built: $(WAREHOUSE_PATH)"
+	@echo "Query it, for example:"
+	@echo "  $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE_PATH)', read_only=True).sql('select source_system, channel, count(*) as interactions from marts.fct_interactions group by all'))\""
+	@echo "  duckdb -readonly $(WAREHOUSE_PATH) \"select * from marts.fct_interactions limit 10\"   (with the duckdb CLI 2.0+)"
+	@echo "Docs site: $(BIN)/dbt docs serve   (then open http://localhost:8080)"
+
+load: setup
+	@for vendor in $(SAMPLE_VENDORS); do \
+		$(BIN)/ccw load $$vendor sample_data/$$vendor --db $(WAREHOUSE_PATH) || exit $$?; \
+	done
+
+build: setup
+	$(BIN)/dbt build
+
+docs: setup
+	$(BIN)/dbt docs generate
+
+lint: setup
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
+	WAREHOUSE_PATH=:memory: $(BIN)/sqlfluff lint models macros tests
+
+test: setup lint
+	$(BIN)/pytest
+
+clean:
+	rm -rf target logs $(WAREHOUSE_PATH) $(WAREHOUSE_PATH).wal
+
+distclean: clean
+	rm -rf $(VENV)

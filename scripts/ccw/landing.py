@@ -1,0 +1,493 @@
+"""Landing vendor files in the warehouse's `raw` schema, verbatim, with a load manifest.
+
+DuckDB parses the files (its JSON reader is far faster than Python's); Python decides what to read,
+fingerprints files, and keeps the manifest. Each file lands atomically: all its records or none.
+Files are read in groups for speed; a group that fails is retried file by file, so one broken file
+is rejected by name and the good files beside it still load.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+import duckdb
+
+from ccw.files import InputFile, fingerprint, is_supported, reader_format
+from ccw.spec import VendorSpec
+
+RAW_SCHEMA = "raw"
+MANIFEST_TABLE = "_load_files"
+# Largest single JSON value (a whole envelope file, or one array element) the reader accepts.
+MAX_JSON_VALUE_BYTES = 256 * 1024 * 1024
+# A group of files read and committed together: at most this many files or bytes.
+GROUP_MAX_FILES = 500
+GROUP_MAX_BYTES = 256 * 1024 * 1024
+
+Status = Literal["loaded", "skipped", "rejected"]
+
+
+class WarehouseBusyError(Exception):
+    """Another process holds the warehouse file open for writing."""
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    path: Path
+    status: Status
+    sha256: str | None = None
+    size_bytes: int = 0
+    entity: str | None = None
+    record_count: int = 0
+    reason: str | None = None
+
+
+@dataclass
+class LoadSummary:
+    source_system: str
+    batch_id: str
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def of(self, status: Status) -> list[FileOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == status]
+
+    @property
+    def records_loaded(self) -> int:
+        return sum(outcome.record_count for outcome in self.of("loaded"))
+
+
+ProgressCallback = Callable[[FileOutcome], None]
+
+
+def _quote_identifier(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def raw_table_name(spec: VendorSpec, entity: str) -> str:
+    return f"{RAW_SCHEMA}.{_quote_identifier(spec.raw_table(entity))}"
+
+
+def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
+    """Open the warehouse for writing, with the settings landing relies on."""
+    try:
+        con = duckdb.connect(str(db_path))
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise WarehouseBusyError(
+                f"{db_path} is open in another process (a running load, dbt build or an open "
+                "client). DuckDB allows one writer: wait for it to finish, or close it, and retry."
+            ) from exc
+        raise
+    # Verbatim JSON is large text: zstd writes it several times faster, and smaller, than the
+    # default string compression.
+    con.execute("set force_compression = 'zstd'")
+    con.execute("set preserve_insertion_order = true")
+    return con
+
+
+def ensure_raw_schema(con: duckdb.DuckDBPyConnection, specs: Sequence[VendorSpec]) -> None:
+    """Create the manifest and every vendor's raw tables, so dbt finds all sources even when
+    only some vendors have been loaded."""
+    con.execute(f"create schema if not exists {RAW_SCHEMA}")
+    con.execute(
+        f"""
+        create table if not exists {RAW_SCHEMA}.{MANIFEST_TABLE} (
+            file_path varchar not null,
+            file_sha256 varchar,
+            file_size_bytes bigint,
+            source_system varchar not null,
+            entity varchar,
+            status varchar not null,
+            reason varchar,
+            record_count bigint not null,
+            batch_id varchar not null,
+            loaded_at timestamp not null
+        )
+        """
+    )
+    for spec in specs:
+        for entity in spec.entities:
+            con.execute(
+                f"""
+                create table if not exists {raw_table_name(spec, entity)} (
+                    record json not null,
+                    _file_path varchar not null,
+                    _file_sha256 varchar not null,
+                    _record_index bigint not null,
+                    _batch_id varchar not null,
+                    _loaded_at timestamp not null,
+                    _assumed_timezone varchar
+                )
+                """
+            )
+
+
+class Loader:
+    """Lands one vendor's files into an open warehouse connection as one batch."""
+
+    def __init__(
+        self,
+        con: duckdb.DuckDBPyConnection,
+        spec: VendorSpec,
+        assumed_timezone: str | None = None,
+        on_file: ProgressCallback | None = None,
+    ) -> None:
+        self.con = con
+        self.spec = spec
+        self.assumed_timezone = assumed_timezone
+        self.on_file = on_file
+        self.batch_id = str(uuid.uuid4())
+        self.loaded_at = datetime.now(UTC).replace(tzinfo=None)
+
+    def load(self, paths: Sequence[Path]) -> LoadSummary:
+        summary = LoadSummary(source_system=self.spec.source_system, batch_id=self.batch_id)
+        to_land: list[InputFile] = []
+        seen_in_run: dict[str, Path] = {}
+        previously_loaded = self._previously_loaded()
+        for path in paths:
+            outcome, input_file = self._screen(path, seen_in_run, previously_loaded)
+            if outcome is not None:
+                self._record(summary, outcome)
+            if input_file is not None:
+                to_land.append(input_file)
+        for group in _groups(to_land):
+            for outcome in self._land_group_or_each(group):
+                summary.outcomes.append(outcome)
+                if self.on_file is not None:
+                    self.on_file(outcome)
+        return summary
+
+    # -- screening: unreadable, unsupported, already loaded ---------------------------------
+
+    def _previously_loaded(self) -> dict[str, tuple[str, str]]:
+        rows = self.con.execute(
+            f"""
+            select file_sha256, any_value(file_path), any_value(batch_id)
+            from {RAW_SCHEMA}.{MANIFEST_TABLE}
+            where source_system = ? and status = 'loaded'
+            group by file_sha256
+            """,
+            [self.spec.source_system],
+        ).fetchall()
+        return {sha: (file_path, batch_id) for sha, file_path, batch_id in rows}
+
+    def _screen(
+        self,
+        path: Path,
+        seen_in_run: dict[str, Path],
+        previously_loaded: dict[str, tuple[str, str]],
+    ) -> tuple[FileOutcome | None, InputFile | None]:
+        if not is_supported(path):
+            reason = "not a .json, .jsonl or .ndjson file (optionally .gz): rename it or convert it"
+            return FileOutcome(path=path, status="rejected", reason=reason), None
+        try:
+            input_file = fingerprint(path)
+        except OSError as exc:
+            reason = f"cannot be read: {exc.strerror or exc}"
+            return FileOutcome(path=path, status="rejected", reason=reason), None
+        if input_file.size_bytes == 0:
+            outcome = self._outcome(input_file, "rejected", reason="the file is empty (0 bytes)")
+            return outcome, None
+        if input_file.sha256 in previously_loaded:
+            first_path, first_batch = previously_loaded[input_file.sha256]
+            reason = f"same content already loaded from {first_path} (batch {first_batch})"
+            return self._outcome(input_file, "skipped", reason=reason), None
+        if input_file.sha256 in seen_in_run:
+            reason = f"same content as {seen_in_run[input_file.sha256]} in this run"
+            return self._outcome(input_file, "skipped", reason=reason), None
+        seen_in_run[input_file.sha256] = path
+        return None, input_file
+
+    def _outcome(
+        self,
+        input_file: InputFile,
+        status: Status,
+        *,
+        reason: str | None = None,
+        entity: str | None = None,
+        record_count: int = 0,
+    ) -> FileOutcome:
+        return FileOutcome(
+            path=input_file.path,
+            status=status,
+            sha256=input_file.sha256,
+            size_bytes=input_file.size_bytes,
+            entity=entity,
+            record_count=record_count,
+            reason=reason,
+        )
+
+    def _record(self, summary: LoadSummary, outcome: FileOutcome) -> None:
+        """Write a manifest row for a file that lands nothing, in a transaction of its own."""
+        self.con.execute("begin")
+        self._insert_manifest([outcome])
+        self.con.execute("commit")
+        summary.outcomes.append(outcome)
+        if self.on_file is not None:
+            self.on_file(outcome)
+
+    def _insert_manifest(self, outcomes: Sequence[FileOutcome]) -> None:
+        self.con.executemany(
+            f"insert into {RAW_SCHEMA}.{MANIFEST_TABLE} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                [
+                    str(outcome.path),
+                    outcome.sha256,
+                    outcome.size_bytes,
+                    self.spec.source_system,
+                    outcome.entity,
+                    outcome.status,
+                    outcome.reason,
+                    outcome.record_count,
+                    self.batch_id,
+                    self.loaded_at,
+                ]
+                for outcome in outcomes
+            ],
+        )
+
+    # -- landing ------------------------------------------------------------------------------
+
+    def _land_group_or_each(self, group: list[InputFile]) -> list[FileOutcome]:
+        try:
+            return self._land_group(group)
+        except duckdb.Error as exc:
+            if len(group) > 1:
+                # One file broke the shared read: land each alone to find it.
+                return [outcome for one in group for outcome in self._land_group_or_each([one])]
+            outcome = self._outcome(group[0], "rejected", reason=describe_read_error(exc))
+            self.con.execute("begin")
+            self._insert_manifest([outcome])
+            self.con.execute("commit")
+            return [outcome]
+
+    def _land_group(self, group: list[InputFile]) -> list[FileOutcome]:
+        con = self.con
+        con.execute("begin")
+        try:
+            outcomes = self._stage_and_insert(group)
+            self._insert_manifest(outcomes)
+            con.execute("commit")
+        except BaseException:
+            con.execute("rollback")
+            raise
+        finally:
+            con.execute("drop view if exists _ccw_records")
+            con.execute("drop table if exists _ccw_documents")
+        return outcomes
+
+    def _stage_and_insert(self, group: list[InputFile]) -> list[FileOutcome]:
+        con = self.con
+        spec = self.spec
+        con.execute(
+            """
+            create or replace temp table _ccw_documents as
+            select filename as file_path, row_number() over () - 1 as position, json as doc
+            from read_json_objects(
+                $paths, format = $format, filename = true, maximum_object_size = $max_bytes
+            )
+            """,
+            {
+                "paths": [str(f.path) for f in group],
+                "format": group[0].reader_format,
+                "max_bytes": MAX_JSON_VALUE_BYTES,
+            },
+        )
+        con.execute(
+            f"""
+            create or replace temp view _ccw_records as
+            with documents as (
+                select
+                    file_path,
+                    position - min(position) over (partition by file_path) as doc_index,
+                    doc
+                from _ccw_documents
+            ),
+            records as ({spec.records_sql})
+            select
+                file_path,
+                row_number() over (
+                    partition by file_path order by doc_index, element_index
+                ) - 1 as record_index,
+                entity,
+                record
+            from records
+            """
+        )
+        problems = self._problems(group)
+        by_path = {str(f.path): f for f in group}
+        outcomes: list[FileOutcome] = []
+        good_paths: list[str] = []
+        counts = dict(
+            con.execute(
+                "select file_path, count(*) from _ccw_records group by file_path"
+            ).fetchall()
+        )
+        entities = dict(
+            con.execute(
+                "select file_path, string_agg(distinct entity, ',' order by entity) "
+                "from _ccw_records group by file_path"
+            ).fetchall()
+        )
+        for path_text, input_file in by_path.items():
+            if path_text in problems:
+                outcomes.append(self._outcome(input_file, "rejected", reason=problems[path_text]))
+            else:
+                good_paths.append(path_text)
+                outcomes.append(
+                    self._outcome(
+                        input_file,
+                        "loaded",
+                        entity=entities.get(path_text),
+                        record_count=int(counts.get(path_text, 0)),
+                    )
+                )
+        if good_paths:
+            sha_by_path = [[p, by_path[p].sha256] for p in good_paths]
+            con.execute("create or replace temp table _ccw_good (file_path varchar, sha varchar)")
+            con.executemany("insert into _ccw_good values (?, ?)", sha_by_path)
+            for entity in spec.entities:
+                con.execute(
+                    f"""
+                    insert into {raw_table_name(spec, entity)}
+                    select r.record, r.file_path, g.sha, r.record_index, ?, ?, ?
+                    from _ccw_records as r
+                    inner join _ccw_good as g on r.file_path = g.file_path
+                    where r.entity = ?
+                    order by r.file_path, r.record_index
+                    """,
+                    [self.batch_id, self.loaded_at, self.assumed_timezone, entity],
+                )
+            con.execute("drop table _ccw_good")
+        return outcomes
+
+    def _problems(self, group: list[InputFile]) -> dict[str, str]:
+        """Why each file of the group that cannot land is not the vendor's shape."""
+        spec = self.spec
+        missing_key_checks = " or ".join(
+            f"(entity = '{entity}' and json_extract_string(record, '$.\"{key}\"') is null)"
+            for entity, keys in spec.required_keys.items()
+            for key in keys
+        )
+        missing_key_checks = missing_key_checks or "false"
+        known = ", ".join(f"'{entity}'" for entity in spec.entities)
+        rows = self.con.execute(
+            f"""
+            with files as (select unnest($paths::varchar[]) as file_path),
+            documents as (
+                select file_path, count(*) as doc_count from _ccw_documents group by file_path
+            ),
+            checked as (
+                select
+                    file_path,
+                    record_index,
+                    json_type(record) <> 'OBJECT' as not_object,
+                    entity is null or entity not in ({known}) as unknown_entity,
+                    json_type(record) = 'OBJECT' and ({missing_key_checks}) as missing_key
+                from _ccw_records
+            ),
+            per_file as (
+                select
+                    file_path,
+                    count(*) as record_count,
+                    count(*) filter (where not_object) as not_object,
+                    min(record_index) filter (where not_object) as first_not_object,
+                    count(*) filter (where unknown_entity) as unknown_entity,
+                    count(*) filter (where missing_key) as missing_key,
+                    min(record_index) filter (where missing_key) as first_missing_key
+                from checked
+                group by file_path
+            )
+            select
+                files.file_path,
+                coalesce(documents.doc_count, 0),
+                coalesce(per_file.record_count, 0),
+                per_file.not_object,
+                per_file.first_not_object,
+                per_file.unknown_entity,
+                per_file.missing_key,
+                per_file.first_missing_key
+            from files
+            left join documents on files.file_path = documents.file_path
+            left join per_file on files.file_path = per_file.file_path
+            """,
+            {"paths": [str(f.path) for f in group]},
+        ).fetchall()
+        problems: dict[str, str] = {}
+        for (
+            path,
+            doc_count,
+            record_count,
+            not_object,
+            first_not_object,
+            unknown_entity,
+            missing_key,
+            first_missing_key,
+        ) in rows:
+            required = ", ".join(
+                sorted({key for keys in spec.required_keys.values() for key in keys})
+            )
+            if doc_count == 0:
+                problems[path] = "holds no JSON value (whitespace only, or an empty array)"
+            elif not_object:
+                problems[path] = (
+                    f"{not_object} of {record_count} records are not JSON objects (first: record "
+                    f"{first_not_object}); expected {spec.shape_hint}"
+                )
+            elif unknown_entity:
+                problems[path] = spec.unknown_entity_reason
+            elif missing_key:
+                problems[path] = (
+                    f"{missing_key} of {record_count} records lack {required} (first: record "
+                    f"{first_missing_key}); expected {spec.shape_hint}"
+                )
+        return problems
+
+
+def _groups(files: Sequence[InputFile]) -> list[list[InputFile]]:
+    """Files of the same reader format, in order, in groups bounded by count and bytes."""
+    groups: list[list[InputFile]] = []
+    current: list[InputFile] = []
+    current_bytes = 0
+    for input_file in files:
+        starts_new = current and (
+            len(current) >= GROUP_MAX_FILES
+            or current_bytes + input_file.size_bytes > GROUP_MAX_BYTES
+            or reader_format(current[0].path) != input_file.reader_format
+        )
+        if starts_new:
+            groups.append(current)
+            current, current_bytes = [], 0
+        current.append(input_file)
+        current_bytes += input_file.size_bytes
+    if current:
+        groups.append(current)
+    return groups
+
+
+_MALFORMED = re.compile(r"Malformed JSON in file .*?, at byte (\d+) in record/value (\d+): (.*)")
+
+
+def describe_read_error(exc: duckdb.Error) -> str:
+    """A reason a person can act on, from DuckDB's error for one file."""
+    message = str(exc).strip()
+    malformed = _MALFORMED.search(message)
+    if malformed:
+        byte, _value, detail = malformed.groups()
+        detail = detail.strip().rstrip(".")
+        if "UTF-8" in detail:
+            return f"not UTF-8 text: {detail} at byte {byte}; re-export the file as UTF-8"
+        hint = " (the file looks truncated)" if "end of data" in detail else ""
+        return f"not valid JSON: {detail} at byte {byte}{hint}"
+    if "GZIP" in message.upper():
+        return "named .gz but not gzip-compressed (or the compressed data is damaged)"
+    if "maximum_object_size" in message:
+        limit = MAX_JSON_VALUE_BYTES // (1024 * 1024)
+        return f"holds a single JSON value larger than {limit} MiB; split the export"
+    first_line = message.splitlines()[0] if message else type(exc).__name__
+    return f"could not be read: {first_line}"

@@ -1,0 +1,30 @@
+"""What the loader needs to know about one vendor export."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class VendorSpec:
+    """How one vendor's export files become raw records.
+
+    `records_sql` is a query over the relation `documents(file_path, doc_index, doc)`: one row per
+    top-level JSON value of a file (a top-level array gives one row per element), `doc` typed JSON.
+    It returns `(file_path, doc_index, element_index, entity, record)`, one row per vendor record.
+    `entity` must be one of `entities`; a NULL entity rejects the file with `unknown_entity_reason`.
+    Every record must be a JSON object holding the `required_keys` of its entity.
+    """
+
+    source_system: str
+    title: str
+    entities: tuple[str, ...]
+    records_sql: str
+    required_keys: dict[str, tuple[str, ...]]
+    shape_hint: str
+    unknown_entity_reason: str = "its records belong to no entity this vendor exports"
+    needs_timezone: bool = False
+
+    def raw_table(self, entity: str) -> str:
+        """The raw table an entity's records land in (schema `raw`)."""
+        return f"{self.source_system}__{entity}"

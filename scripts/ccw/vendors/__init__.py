@@ -1,0 +1,8 @@
+"""The vendor exports the loader reads, one module each, by `source_system`."""
+
+from __future__ import annotations
+
+from ccw.spec import VendorSpec
+from ccw.vendors import cxengage
+
+VENDORS: dict[str, VendorSpec] = {spec.source_system: spec for spec in (cxengage.SPEC,)}
