@@ -1,0 +1,26 @@
+with
+
+cxengage as (
+
+    select * from {{ ref('int_bot_segments__cxengage') }}
+
+),
+
+unioned as (
+
+    select
+        source_system,
+        bot_segment_id,
+        interaction_id,
+        bot_name,
+        bot_type,
+        started_at,
+        ended_at,
+        duration_seconds,
+        outcome,
+        outcome_raw
+    from cxengage
+
+)
+
+select * from unioned

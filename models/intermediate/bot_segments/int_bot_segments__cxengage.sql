@@ -1,0 +1,36 @@
+-- CxEngage reports the time an interaction spent in its flow (IVR for voice, the automated
+-- flow for digital channels) as `ivrTime` from the interaction's start: one bot segment per
+-- interaction that has it. The vendor sends no outcome; it is derived (DECISIONLOG.md).
+
+with
+
+interactions as (
+
+    select * from {{ ref('stg_cxengage__interactions') }}
+
+),
+
+mapped as (
+
+    select
+        'cxengage' as source_system,
+        interaction_id || ':flow' as bot_segment_id,
+        interaction_id,
+        flow_name as bot_name,
+        case when channel_type = 'voice' then 'ivr' else 'flow' end as bot_type,
+        started_at,
+        {{ dbt.dateadd('millisecond', 'cast(round(ivr_seconds * 1000) as bigint)', 'started_at') }}
+            as ended_at,
+        ivr_seconds as duration_seconds,
+        case
+            when queue_entry_count > 0 then 'escalated'
+            when was_ivr_abandoned or customer_abandon_seconds is not null then 'abandoned'
+            else 'completed'
+        end as outcome,
+        cast(null as {{ dbt.type_string() }}) as outcome_raw
+    from interactions
+    where ivr_seconds is not null
+
+)
+
+select * from mapped

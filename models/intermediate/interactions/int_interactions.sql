@@ -1,0 +1,27 @@
+-- Every vendor's interactions in the conformed shape; each vendor adds a `union all` branch.
+
+with
+
+cxengage as (
+
+    select * from {{ ref('int_interactions__cxengage') }}
+
+),
+
+unioned as (
+
+    select
+        source_system,
+        interaction_id,
+        channel,
+        channel_raw,
+        direction,
+        direction_raw,
+        disposition_name,
+        started_at,
+        ended_at
+    from cxengage
+
+)
+
+select * from unioned

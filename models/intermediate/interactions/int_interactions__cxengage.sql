@@ -1,0 +1,37 @@
+with
+
+interactions as (
+
+    select * from {{ ref('stg_cxengage__interactions') }}
+
+),
+
+mapped as (
+
+    select
+        'cxengage' as source_system,
+        interaction_id,
+        case channel_type
+            when 'voice' then 'voice'
+            when 'sms' then 'sms'
+            when 'email' then 'email'
+            when 'messaging' then 'messaging'
+            when 'chat' then 'chat'
+            else 'other'
+        end as channel,
+        channel_type as channel_raw,
+        case direction
+            when 'inbound' then 'inbound'
+            when 'outbound' then 'outbound'
+            when 'agent-initiated' then 'outbound'
+            else 'other'
+        end as direction,
+        direction as direction_raw,
+        disposition_name,
+        started_at,
+        ended_at
+    from interactions
+
+)
+
+select * from mapped

@@ -1,0 +1,28 @@
+with
+
+cxengage as (
+
+    select * from {{ ref('int_queue_segments__cxengage') }}
+
+),
+
+unioned as (
+
+    select
+        source_system,
+        queue_segment_id,
+        interaction_id,
+        segment_id,
+        queue_id,
+        entered_at,
+        exited_at,
+        wait_seconds,
+        exit_reason,
+        exit_reason_raw,
+        is_abandoned,
+        answered_by_agent_id
+    from cxengage
+
+)
+
+select * from unioned

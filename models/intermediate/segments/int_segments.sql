@@ -1,0 +1,31 @@
+with
+
+cxengage as (
+
+    select * from {{ ref('int_segments__cxengage') }}
+
+),
+
+unioned as (
+
+    select
+        source_system,
+        segment_id,
+        interaction_id,
+        segment_sequence,
+        channel,
+        direction,
+        started_at,
+        ended_at,
+        agent_id,
+        queue_id,
+        start_reason,
+        start_reason_raw,
+        end_reason,
+        end_reason_raw,
+        is_transfer
+    from cxengage
+
+)
+
+select * from unioned

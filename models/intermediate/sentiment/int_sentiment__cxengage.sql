@@ -1,0 +1,33 @@
+-- CxEngage measures satisfaction only: the customer's CSAT rating per interaction, on a scale
+-- the vendor does not document (dbt vars cxengage_csat_scale_min/max, default 1-5).
+
+with
+
+interactions as (
+
+    select * from {{ ref('stg_cxengage__interactions') }}
+
+),
+
+mapped as (
+
+    select
+        'cxengage' as source_system,
+        interaction_id || ':csat' as sentiment_id,
+        interaction_id,
+        cast(null as {{ dbt.type_string() }}) as segment_id,
+        'customer' as participant_role,
+        'csat' as measure,
+        cast(null as {{ dbt.type_string() }}) as label,
+        {{ rating_to_score(
+            'csat_rating',
+            var('cxengage_csat_scale_min'),
+            var('cxengage_csat_scale_max'),
+        ) }} as score,
+        csat_raw as raw_value
+    from interactions
+    where csat_raw is not null
+
+)
+
+select * from mapped

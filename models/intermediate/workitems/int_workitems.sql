@@ -1,0 +1,32 @@
+with
+
+cxengage as (
+
+    select * from {{ ref('int_workitems__cxengage') }}
+
+),
+
+unioned as (
+
+    select
+        source_system,
+        workitem_id,
+        interaction_id,
+        segment_id,
+        agent_id,
+        queue_id,
+        offered_at,
+        accepted_at,
+        ended_at,
+        handle_seconds,
+        talk_seconds,
+        hold_seconds,
+        hold_count,
+        wrap_up_seconds,
+        result,
+        result_raw
+    from cxengage
+
+)
+
+select * from unioned

@@ -1,0 +1,69 @@
+with
+
+base as (
+
+    select * from {{ ref('base_cxengage__interactions') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        interaction_id,
+        interaction.tenantId as tenant_id,
+        interaction.flowId as flow_id,
+        coalesce(interaction.contactId, interaction.details.contactId) as contact_id,
+        interaction.dispositionId as disposition_id,
+
+        -- dimensions
+        coalesce(interaction.channelType, interaction.details.channelType) as channel_type,
+        coalesce(interaction.direction, interaction.details.direction) as direction,
+        interaction.flowName as flow_name,
+        interaction.dispositionName as disposition_name,
+        coalesce(interaction.contactPoint, interaction.details.contactPoint) as contact_point,
+        coalesce(interaction.customer, interaction.details.customer) as customer,
+        interaction.flagged as is_flagged,
+        interaction.flagType as flag_type,
+        interaction.audioRecording as audio_recording,
+        json_type(interaction.notes) is not null as has_notes,
+        len(interaction.segments) as segment_count,
+        len(interaction.queues) as queue_entry_count,
+
+        -- measures (seconds, as the vendor computed them)
+        interaction.interactionTime as interaction_seconds,
+        interaction.ivrTime as ivr_seconds,
+        interaction.ivrAbandoned as was_ivr_abandoned,
+        interaction.ivrAbandonTime as ivr_abandon_seconds,
+        interaction.customerAbandonTime as customer_abandon_seconds,
+        interaction.customerHolds as customer_hold_count,
+        interaction.customerHoldTime as customer_hold_seconds,
+        interaction.customerHoldAbandoned as was_customer_hold_abandoned,
+        interaction.customerTalkTime as customer_talk_seconds,
+        interaction.customerConversationTime as customer_conversation_seconds,
+        interaction.customerTransfers as customer_transfer_count,
+        case
+            when json_type(interaction.details.csat) <> 'NULL'
+                then cast(interaction.details.csat as varchar)
+        end as csat_raw,
+        try_cast(json_extract_string(interaction.details.csat, '$') as double) as csat_rating,
+
+        -- timestamps (UTC)
+        {{ utc_timestamp('coalesce(interaction.startTimestamp, interaction.details.startTimestamp)') }}
+            as started_at,
+        {{ utc_timestamp('coalesce(interaction.endTimestamp, interaction.details.endTimestamp)') }}
+            as ended_at,
+        {{ utc_timestamp('interaction.flagTimestamp') }} as flagged_at,
+
+        -- load metadata
+        delivery_count,
+        loaded_from_file_path,
+        loaded_from_record_index,
+        load_batch_id,
+        loaded_at
+
+    from base
+
+)
+
+select * from renamed
