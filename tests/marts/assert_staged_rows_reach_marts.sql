@@ -1,0 +1,55 @@
+-- For each vendor and grain, what went into staging comes out in the marts: a silent drop (or
+-- a fan-out) in a mapping or a join fails the build. Each vendor adds its staged counts here.
+
+with
+
+staged as (
+
+    select 'cxengage' as source_system, 'interactions' as grain, count(*) as row_count
+    from {{ ref('stg_cxengage__interactions') }}
+    union all
+    select 'cxengage', 'segments', count(*) from {{ ref('stg_cxengage__segments') }}
+    union all
+    select 'cxengage', 'queue_segments', count(*) from {{ ref('stg_cxengage__queue_entries') }}
+    union all
+    select 'cxengage', 'workitems', count(*) from {{ ref('stg_cxengage__agents') }}
+    union all
+    select 'cxengage', 'bot_segments', count(*) from {{ ref('stg_cxengage__interactions') }}
+    where ivr_seconds is not null
+    union all
+    select 'cxengage', 'sentiment', count(*) from {{ ref('stg_cxengage__interactions') }}
+    where csat_raw is not null
+
+),
+
+in_marts as (
+
+    select source_system, 'interactions' as grain, count(*) as row_count
+    from {{ ref('fct_interactions') }} group by source_system
+    union all
+    select source_system, 'segments', count(*)
+    from {{ ref('fct_segments') }} group by source_system
+    union all
+    select source_system, 'queue_segments', count(*)
+    from {{ ref('fct_queue_segments') }} group by source_system
+    union all
+    select source_system, 'workitems', count(*)
+    from {{ ref('fct_workitems') }} group by source_system
+    union all
+    select source_system, 'bot_segments', count(*)
+    from {{ ref('fct_bot_segments') }} group by source_system
+    union all
+    select source_system, 'sentiment', count(*)
+    from {{ ref('fct_sentiment') }} group by source_system
+
+)
+
+select
+    staged.source_system,
+    staged.grain,
+    staged.row_count as staged_rows,
+    coalesce(in_marts.row_count, 0) as mart_rows
+from staged
+left join in_marts
+    on staged.source_system = in_marts.source_system and staged.grain = in_marts.grain
+where staged.row_count <> coalesce(in_marts.row_count, 0)
