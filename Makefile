@@ -48,7 +48,7 @@ lint: setup
 	$(BIN)/ruff check scripts tests
 	$(BIN)/ruff format --check scripts tests
 	$(BIN)/mypy
-	WAREHOUSE_PATH=:memory: $(BIN)/sqlfluff lint models macros tests
+	WAREHOUSE_PATH=:memory: $(BIN)/sqlfluff lint models tests
 
 test: setup lint
 	$(BIN)/pytest

@@ -13,8 +13,14 @@ from typing import TextIO
 
 from ccw import __version__
 from ccw.files import InputPathError, discover
-from ccw.landing import FileOutcome, Loader, LoadSummary, WarehouseBusyError, connect
-from ccw.landing import ensure_raw_schema
+from ccw.landing import (
+    FileOutcome,
+    Loader,
+    LoadSummary,
+    WarehouseBusyError,
+    connect,
+    ensure_raw_schema,
+)
 from ccw.vendors import VENDORS
 
 EXIT_OK = 0

@@ -5,42 +5,89 @@ with
 
 staged as (
 
-    select 'cxengage' as source_system, 'interactions' as grain, count(*) as row_count
+    select
+        'cxengage' as source_system,
+        'interactions' as grain,
+        count(*) as row_count
     from {{ ref('stg_cxengage__interactions') }}
     union all
-    select 'cxengage', 'segments', count(*) from {{ ref('stg_cxengage__segments') }}
+    select
+        'cxengage' as source_system,
+        'segments' as grain,
+        count(*) as row_count
+    from {{ ref('stg_cxengage__segments') }}
     union all
-    select 'cxengage', 'queue_segments', count(*) from {{ ref('stg_cxengage__queue_entries') }}
+    select
+        'cxengage' as source_system,
+        'queue_segments' as grain,
+        count(*) as row_count
+    from {{ ref('stg_cxengage__queue_entries') }}
     union all
-    select 'cxengage', 'workitems', count(*) from {{ ref('stg_cxengage__agents') }}
+    select
+        'cxengage' as source_system,
+        'workitems' as grain,
+        count(*) as row_count
+    from {{ ref('stg_cxengage__agents') }}
     union all
-    select 'cxengage', 'bot_segments', count(*) from {{ ref('stg_cxengage__interactions') }}
+    select
+        'cxengage' as source_system,
+        'bot_segments' as grain,
+        count(*) as row_count
+    from {{ ref('stg_cxengage__interactions') }}
     where ivr_seconds is not null
     union all
-    select 'cxengage', 'sentiment', count(*) from {{ ref('stg_cxengage__interactions') }}
+    select
+        'cxengage' as source_system,
+        'sentiment' as grain,
+        count(*) as row_count
+    from {{ ref('stg_cxengage__interactions') }}
     where csat_raw is not null
 
 ),
 
 in_marts as (
 
-    select source_system, 'interactions' as grain, count(*) as row_count
-    from {{ ref('fct_interactions') }} group by source_system
+    select
+        source_system,
+        'interactions' as grain,
+        count(*) as row_count
+    from {{ ref('fct_interactions') }}
+    group by source_system
     union all
-    select source_system, 'segments', count(*)
-    from {{ ref('fct_segments') }} group by source_system
+    select
+        source_system,
+        'segments' as grain,
+        count(*) as row_count
+    from {{ ref('fct_segments') }}
+    group by source_system
     union all
-    select source_system, 'queue_segments', count(*)
-    from {{ ref('fct_queue_segments') }} group by source_system
+    select
+        source_system,
+        'queue_segments' as grain,
+        count(*) as row_count
+    from {{ ref('fct_queue_segments') }}
+    group by source_system
     union all
-    select source_system, 'workitems', count(*)
-    from {{ ref('fct_workitems') }} group by source_system
+    select
+        source_system,
+        'workitems' as grain,
+        count(*) as row_count
+    from {{ ref('fct_workitems') }}
+    group by source_system
     union all
-    select source_system, 'bot_segments', count(*)
-    from {{ ref('fct_bot_segments') }} group by source_system
+    select
+        source_system,
+        'bot_segments' as grain,
+        count(*) as row_count
+    from {{ ref('fct_bot_segments') }}
+    group by source_system
     union all
-    select source_system, 'sentiment', count(*)
-    from {{ ref('fct_sentiment') }} group by source_system
+    select
+        source_system,
+        'sentiment' as grain,
+        count(*) as row_count
+    from {{ ref('fct_sentiment') }}
+    group by source_system
 
 )
 

@@ -54,7 +54,7 @@ ranked_queue_entries as (
         segment_id,
         queue_id,
         row_number() over (
-            partition by segment_id order by entered_at desc, queue_id
+            partition by segment_id order by entered_at desc, queue_id asc
         ) as queue_entry_rank
     from queue_entries
 
@@ -96,8 +96,8 @@ mapped as (
             when segments.segment_end_type = 'customer-disconnect' then 'abandoned'
             when segments.segment_end_type = 'cancelled' then 'failed'
             when segments.segment_end_type = 'success' and segments.segment_start_type in (
-                'addParticipant', 'addParticant'
-            ) then 'conferenced'
+                    'addParticipant', 'addParticant'
+                ) then 'conferenced'
             when segments.segment_end_type = 'success' then 'transferred'
             else 'other'
         end as end_reason,

@@ -15,7 +15,7 @@ top_level as (
     select
         base.interaction_id,
         'agents' as listed_under,
-        agent
+        unnested.agent
     from base
     cross join unnest(base.interaction.agents) as unnested (agent)
 
@@ -26,7 +26,7 @@ under_details as (
     select
         base.interaction_id,
         'details.agents' as listed_under,
-        agent
+        unnested.agent
     from base
     cross join unnest(base.interaction.details.agents) as unnested (agent)
 
@@ -70,6 +70,6 @@ renamed as (
 
 select * from renamed
 qualify row_number() over (
-    partition by interaction_agent_id
-    order by case listed_under when 'agents' then 0 else 1 end
-) = 1
+        partition by interaction_agent_id
+        order by case listed_under when 'agents' then 0 else 1 end
+    ) = 1

@@ -10,7 +10,7 @@ hooks as (
 
     select
         base.interaction_id,
-        hook
+        unnested.hook
     from base
     cross join unnest(base.interaction.hooks) as unnested (hook)
 

@@ -49,10 +49,12 @@ renamed as (
         try_cast(json_extract_string(interaction.details.csat, '$') as double) as csat_rating,
 
         -- timestamps (UTC)
-        {{ utc_timestamp('coalesce(interaction.startTimestamp, interaction.details.startTimestamp)') }}
-            as started_at,
-        {{ utc_timestamp('coalesce(interaction.endTimestamp, interaction.details.endTimestamp)') }}
-            as ended_at,
+        {{ utc_timestamp(
+            'coalesce(interaction.startTimestamp, interaction.details.startTimestamp)'
+        ) }} as started_at,
+        {{ utc_timestamp(
+            'coalesce(interaction.endTimestamp, interaction.details.endTimestamp)'
+        ) }} as ended_at,
         {{ utc_timestamp('interaction.flagTimestamp') }} as flagged_at,
 
         -- load metadata

@@ -14,7 +14,7 @@ transcripts as (
 
     select
         interaction_id,
-        try_cast(interaction.messagingTranscript as json []) as messages
+        try_cast(interaction.messagingTranscript as json[]) as messages
     from base
     where json_type(interaction.messagingTranscript) = 'ARRAY'
 

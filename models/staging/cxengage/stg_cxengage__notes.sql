@@ -15,7 +15,7 @@ note_lists as (
         interaction_id,
         case
             when json_type(interaction.notes) = 'ARRAY'
-                then try_cast(interaction.notes as json [])
+                then try_cast(interaction.notes as json[])
             when json_type(interaction.notes) in ('VARCHAR', 'OBJECT')
                 then [interaction.notes]
         end as notes

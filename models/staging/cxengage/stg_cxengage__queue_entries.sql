@@ -10,7 +10,7 @@ queue_entries as (
 
     select
         base.interaction_id,
-        queue_entry
+        unnested.queue_entry
     from base
     cross join unnest(base.interaction.queues) as unnested (queue_entry)
 

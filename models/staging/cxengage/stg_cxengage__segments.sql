@@ -10,7 +10,7 @@ segments as (
 
     select
         base.interaction_id,
-        segment
+        unnested.segment
     from base
     cross join unnest(base.interaction.segments) as unnested (segment)
 
