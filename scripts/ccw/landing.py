@@ -146,21 +146,27 @@ class Loader:
 
     def load(self, paths: Sequence[Path]) -> LoadSummary:
         summary = LoadSummary(source_system=self.spec.source_system, batch_id=self.batch_id)
-        to_land: list[InputFile] = []
-        seen_in_run: dict[str, Path] = {}
         previously_loaded = self._previously_loaded()
+        seen_in_run: dict[str, Path] = {}
+        screened_out: list[FileOutcome] = []
+        to_land: list[InputFile] = []
         for path in paths:
             outcome, input_file = self._screen(path, seen_in_run, previously_loaded)
             if outcome is not None:
-                self._record(summary, outcome)
+                screened_out.append(outcome)
             if input_file is not None:
                 to_land.append(input_file)
+        self._write_manifest(screened_out)
+        self._report(summary, screened_out)
         for group in _groups(to_land):
-            for outcome in self._land_group_or_each(group):
-                summary.outcomes.append(outcome)
-                if self.on_file is not None:
-                    self.on_file(outcome)
+            self._report(summary, self._land_group_or_each(group))
         return summary
+
+    def _report(self, summary: LoadSummary, outcomes: Sequence[FileOutcome]) -> None:
+        for outcome in outcomes:
+            summary.outcomes.append(outcome)
+            if self.on_file is not None:
+                self.on_file(outcome)
 
     # -- screening: unreadable, unsupported, already loaded ---------------------------------
 
@@ -222,14 +228,13 @@ class Loader:
             reason=reason,
         )
 
-    def _record(self, summary: LoadSummary, outcome: FileOutcome) -> None:
-        """Write a manifest row for a file that lands nothing, in a transaction of its own."""
+    def _write_manifest(self, outcomes: Sequence[FileOutcome]) -> None:
+        """Manifest rows for files that land nothing, in a transaction of their own."""
+        if not outcomes:
+            return
         self.con.execute("begin")
-        self._insert_manifest([outcome])
+        self._insert_manifest(outcomes)
         self.con.execute("commit")
-        summary.outcomes.append(outcome)
-        if self.on_file is not None:
-            self.on_file(outcome)
 
     def _insert_manifest(self, outcomes: Sequence[FileOutcome]) -> None:
         self.con.executemany(
@@ -261,9 +266,7 @@ class Loader:
                 # One file broke the shared read: land each alone to find it.
                 return [outcome for one in group for outcome in self._land_group_or_each([one])]
             outcome = self._outcome(group[0], "rejected", reason=describe_read_error(exc))
-            self.con.execute("begin")
-            self._insert_manifest([outcome])
-            self.con.execute("commit")
+            self._write_manifest([outcome])
             return [outcome]
 
     def _land_group(self, group: list[InputFile]) -> list[FileOutcome]:
@@ -282,8 +285,11 @@ class Loader:
         return outcomes
 
     def _stage_and_insert(self, group: list[InputFile]) -> list[FileOutcome]:
+        """Read the group's files once, check each against the vendor's shape, and insert the
+        records of every file that passes. Returns one outcome per file."""
         con = self.con
         spec = self.spec
+        paths = [str(f.path) for f in group]
         con.execute(
             """
             create or replace temp table _ccw_documents as
@@ -292,11 +298,7 @@ class Loader:
                 $paths, format = $format, filename = true, maximum_object_size = $max_bytes
             )
             """,
-            {
-                "paths": [str(f.path) for f in group],
-                "format": group[0].reader_format,
-                "max_bytes": MAX_JSON_VALUE_BYTES,
-            },
+            {"paths": paths, "format": group[0].reader_format, "max_bytes": MAX_JSON_VALUE_BYTES},
         )
         con.execute(
             f"""
@@ -319,62 +321,39 @@ class Loader:
             from records
             """
         )
-        problems = self._problems(group)
-        by_path = {str(f.path): f for f in group}
-        outcomes: list[FileOutcome] = []
-        good_paths: list[str] = []
-        counts = dict(
+        outcomes = [self._checked_outcome(f, summary) for f, summary in self._summaries(group)]
+        landing = [[str(o.path), o.sha256] for o in outcomes if o.status == "loaded"]
+        if landing:
             con.execute(
-                "select file_path, count(*) from _ccw_records group by file_path"
-            ).fetchall()
-        )
-        entities = dict(
-            con.execute(
-                "select file_path, string_agg(distinct entity, ',' order by entity) "
-                "from _ccw_records group by file_path"
-            ).fetchall()
-        )
-        for path_text, input_file in by_path.items():
-            if path_text in problems:
-                outcomes.append(self._outcome(input_file, "rejected", reason=problems[path_text]))
-            else:
-                good_paths.append(path_text)
-                outcomes.append(
-                    self._outcome(
-                        input_file,
-                        "loaded",
-                        entity=entities.get(path_text),
-                        record_count=int(counts.get(path_text, 0)),
-                    )
-                )
-        if good_paths:
-            sha_by_path = [[p, by_path[p].sha256] for p in good_paths]
-            con.execute("create or replace temp table _ccw_good (file_path varchar, sha varchar)")
-            con.executemany("insert into _ccw_good values (?, ?)", sha_by_path)
+                "create or replace temp table _ccw_landing (file_path varchar, sha varchar)"
+            )
+            con.executemany("insert into _ccw_landing values (?, ?)", landing)
             for entity in spec.entities:
                 con.execute(
                     f"""
                     insert into {raw_table_name(spec, entity)}
-                    select r.record, r.file_path, g.sha, r.record_index, ?, ?, ?
+                    select r.record, r.file_path, l.sha, r.record_index, ?, ?, ?
                     from _ccw_records as r
-                    inner join _ccw_good as g on r.file_path = g.file_path
+                    inner join _ccw_landing as l on r.file_path = l.file_path
                     where r.entity = ?
                     order by r.file_path, r.record_index
                     """,
                     [self.batch_id, self.loaded_at, self.assumed_timezone, entity],
                 )
-            con.execute("drop table _ccw_good")
+            con.execute("drop table _ccw_landing")
         return outcomes
 
-    def _problems(self, group: list[InputFile]) -> dict[str, str]:
-        """Why each file of the group that cannot land is not the vendor's shape."""
+    def _summaries(self, group: list[InputFile]) -> list[tuple[InputFile, _FileSummary]]:
+        """What each file of the group holds, in one pass over its records."""
         spec = self.spec
-        missing_key_checks = " or ".join(
-            f"(entity = '{entity}' and json_extract_string(record, '$.\"{key}\"') is null)"
-            for entity, keys in spec.required_keys.items()
-            for key in keys
+        missing_key_checks = (
+            " or ".join(
+                f"(entity = '{entity}' and json_extract_string(record, '$.\"{key}\"') is null)"
+                for entity, keys in spec.required_keys.items()
+                for key in keys
+            )
+            or "false"
         )
-        missing_key_checks = missing_key_checks or "false"
         known = ", ".join(f"'{entity}'" for entity in spec.entities)
         rows = self.con.execute(
             f"""
@@ -386,6 +365,7 @@ class Loader:
                 select
                     file_path,
                     record_index,
+                    entity,
                     json_type(record) <> 'OBJECT' as not_object,
                     entity is null or entity not in ({known}) as unknown_entity,
                     json_type(record) = 'OBJECT' and ({missing_key_checks}) as missing_key
@@ -395,6 +375,7 @@ class Loader:
                 select
                     file_path,
                     count(*) as record_count,
+                    string_agg(distinct entity, ',' order by entity) as entities,
                     count(*) filter (where not_object) as not_object,
                     min(record_index) filter (where not_object) as first_not_object,
                     count(*) filter (where unknown_entity) as unknown_entity,
@@ -407,10 +388,11 @@ class Loader:
                 files.file_path,
                 coalesce(documents.doc_count, 0),
                 coalesce(per_file.record_count, 0),
-                per_file.not_object,
+                per_file.entities,
+                coalesce(per_file.not_object, 0),
                 per_file.first_not_object,
-                per_file.unknown_entity,
-                per_file.missing_key,
+                coalesce(per_file.unknown_entity, 0),
+                coalesce(per_file.missing_key, 0),
                 per_file.first_missing_key
             from files
             left join documents on files.file_path = documents.file_path
@@ -418,35 +400,47 @@ class Loader:
             """,
             {"paths": [str(f.path) for f in group]},
         ).fetchall()
-        problems: dict[str, str] = {}
-        for (
-            path,
-            doc_count,
-            record_count,
-            not_object,
-            first_not_object,
-            unknown_entity,
-            missing_key,
-            first_missing_key,
-        ) in rows:
+        by_path = {row[0]: _FileSummary(*row[1:]) for row in rows}
+        return [(f, by_path[str(f.path)]) for f in group]
+
+    def _checked_outcome(self, input_file: InputFile, summary: _FileSummary) -> FileOutcome:
+        """Loaded, or rejected with the first reason the file is not the vendor's shape."""
+        spec = self.spec
+        reason: str | None = None
+        if summary.doc_count == 0:
+            reason = "holds no JSON value (whitespace only, or an empty array)"
+        elif summary.not_object:
+            reason = (
+                f"{summary.not_object} of {summary.record_count} records are not JSON objects "
+                f"(first: record {summary.first_not_object}); expected {spec.shape_hint}"
+            )
+        elif summary.unknown_entity:
+            reason = spec.unknown_entity_reason
+        elif summary.missing_key:
             required = ", ".join(
                 sorted({key for keys in spec.required_keys.values() for key in keys})
             )
-            if doc_count == 0:
-                problems[path] = "holds no JSON value (whitespace only, or an empty array)"
-            elif not_object:
-                problems[path] = (
-                    f"{not_object} of {record_count} records are not JSON objects (first: record "
-                    f"{first_not_object}); expected {spec.shape_hint}"
-                )
-            elif unknown_entity:
-                problems[path] = spec.unknown_entity_reason
-            elif missing_key:
-                problems[path] = (
-                    f"{missing_key} of {record_count} records lack {required} (first: record "
-                    f"{first_missing_key}); expected {spec.shape_hint}"
-                )
-        return problems
+            reason = (
+                f"{summary.missing_key} of {summary.record_count} records lack {required} "
+                f"(first: record {summary.first_missing_key}); expected {spec.shape_hint}"
+            )
+        if reason is not None:
+            return self._outcome(input_file, "rejected", reason=reason)
+        return self._outcome(
+            input_file, "loaded", entity=summary.entities, record_count=summary.record_count
+        )
+
+
+@dataclass(frozen=True)
+class _FileSummary:
+    doc_count: int
+    record_count: int
+    entities: str | None
+    not_object: int
+    first_not_object: int | None
+    unknown_entity: int
+    missing_key: int
+    first_missing_key: int | None
 
 
 def _groups(files: Sequence[InputFile]) -> list[list[InputFile]]:
