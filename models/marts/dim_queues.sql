@@ -4,22 +4,11 @@ queues as (
 
     select * from {{ ref('int_queues') }}
 
-),
-
-final as (
-
-    select
-        {{ surrogate_key('source_system', 'queue_id') }} as queue_key,
-        source_system,
-        queue_id,
-        queue_name
-    from queues
-
 )
 
 select
-    queue_key,
+    {{ surrogate_key('source_system', 'queue_id') }} as queue_key,
     source_system,
     queue_id,
     queue_name
-from final
+from queues

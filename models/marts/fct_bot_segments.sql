@@ -4,29 +4,11 @@ bot_segments as (
 
     select * from {{ ref('int_bot_segments') }}
 
-),
-
-final as (
-
-    select
-        {{ surrogate_key('source_system', 'bot_segment_id') }} as bot_segment_key,
-        {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
-        source_system,
-        bot_segment_id,
-        bot_name,
-        bot_type,
-        started_at,
-        ended_at,
-        duration_seconds,
-        outcome,
-        outcome_raw
-    from bot_segments
-
 )
 
 select
-    bot_segment_key,
-    interaction_key,
+    {{ surrogate_key('source_system', 'bot_segment_id') }} as bot_segment_key,
+    {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
     source_system,
     bot_segment_id,
     bot_name,
@@ -36,4 +18,4 @@ select
     duration_seconds,
     outcome,
     outcome_raw
-from final
+from bot_segments

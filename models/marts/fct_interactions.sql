@@ -78,77 +78,49 @@ bot_rollup as (
     from bot_segments
     group by source_system, interaction_id
 
-),
-
-final as (
-
-    select
-        {{ surrogate_key('interactions.source_system', 'interactions.interaction_id') }}
-            as interaction_key,
-        interactions.source_system,
-        interactions.interaction_id,
-        interactions.channel,
-        interactions.channel_raw,
-        interactions.direction,
-        interactions.direction_raw,
-        interactions.disposition_name,
-        interactions.started_at,
-        interactions.ended_at,
-        {{ seconds_between('interactions.started_at', 'interactions.ended_at') }}
-            as duration_seconds,
-        coalesce(segment_rollup.segment_count, 0) as segment_count,
-        coalesce(queue_rollup.queue_segment_count, 0) as queue_segment_count,
-        coalesce(workitem_rollup.workitem_count, 0) as workitem_count,
-        coalesce(bot_rollup.bot_segment_count, 0) as bot_segment_count,
-        queue_rollup.queue_wait_seconds,
-        workitem_rollup.handle_seconds,
-        coalesce(queue_rollup.was_abandoned_in_queue, false)
-        and not coalesce(workitem_rollup.was_handled_by_agent, false) as was_abandoned,
-        coalesce(segment_rollup.was_transferred, false) as was_transferred,
-        coalesce(workitem_rollup.was_handled_by_agent, false) as was_handled_by_agent,
-        coalesce(bot_rollup.was_completed_by_bot, false)
-        and queue_rollup.interaction_id is null
-        and not coalesce(workitem_rollup.was_handled_by_agent, false) as was_contained_by_bot
-    from interactions
-    left join segment_rollup
-        on
-            interactions.source_system = segment_rollup.source_system
-            and interactions.interaction_id = segment_rollup.interaction_id
-    left join queue_rollup
-        on
-            interactions.source_system = queue_rollup.source_system
-            and interactions.interaction_id = queue_rollup.interaction_id
-    left join workitem_rollup
-        on
-            interactions.source_system = workitem_rollup.source_system
-            and interactions.interaction_id = workitem_rollup.interaction_id
-    left join bot_rollup
-        on
-            interactions.source_system = bot_rollup.source_system
-            and interactions.interaction_id = bot_rollup.interaction_id
-
 )
 
 select
-    interaction_key,
-    source_system,
-    interaction_id,
-    channel,
-    channel_raw,
-    direction,
-    direction_raw,
-    disposition_name,
-    started_at,
-    ended_at,
-    duration_seconds,
-    segment_count,
-    queue_segment_count,
-    workitem_count,
-    bot_segment_count,
-    queue_wait_seconds,
-    handle_seconds,
-    was_abandoned,
-    was_transferred,
-    was_handled_by_agent,
-    was_contained_by_bot
-from final
+    {{ surrogate_key('interactions.source_system', 'interactions.interaction_id') }}
+        as interaction_key,
+    interactions.source_system,
+    interactions.interaction_id,
+    interactions.channel,
+    interactions.channel_raw,
+    interactions.direction,
+    interactions.direction_raw,
+    interactions.disposition_name,
+    interactions.started_at,
+    interactions.ended_at,
+    {{ seconds_between('interactions.started_at', 'interactions.ended_at') }}
+        as duration_seconds,
+    coalesce(segment_rollup.segment_count, 0) as segment_count,
+    coalesce(queue_rollup.queue_segment_count, 0) as queue_segment_count,
+    coalesce(workitem_rollup.workitem_count, 0) as workitem_count,
+    coalesce(bot_rollup.bot_segment_count, 0) as bot_segment_count,
+    queue_rollup.queue_wait_seconds,
+    workitem_rollup.handle_seconds,
+    coalesce(queue_rollup.was_abandoned_in_queue, false)
+    and not coalesce(workitem_rollup.was_handled_by_agent, false) as was_abandoned,
+    coalesce(segment_rollup.was_transferred, false) as was_transferred,
+    coalesce(workitem_rollup.was_handled_by_agent, false) as was_handled_by_agent,
+    coalesce(bot_rollup.was_completed_by_bot, false)
+    and queue_rollup.interaction_id is null
+    and not coalesce(workitem_rollup.was_handled_by_agent, false) as was_contained_by_bot
+from interactions
+left join segment_rollup
+    on
+        interactions.source_system = segment_rollup.source_system
+        and interactions.interaction_id = segment_rollup.interaction_id
+left join queue_rollup
+    on
+        interactions.source_system = queue_rollup.source_system
+        and interactions.interaction_id = queue_rollup.interaction_id
+left join workitem_rollup
+    on
+        interactions.source_system = workitem_rollup.source_system
+        and interactions.interaction_id = workitem_rollup.interaction_id
+left join bot_rollup
+    on
+        interactions.source_system = bot_rollup.source_system
+        and interactions.interaction_id = bot_rollup.interaction_id

@@ -4,40 +4,20 @@ queue_segments as (
 
     select * from {{ ref('int_queue_segments') }}
 
-),
-
-final as (
-
-    select
-        {{ surrogate_key('source_system', 'queue_segment_id') }} as queue_segment_key,
-        {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
-        {{ surrogate_key('source_system', 'segment_id') }} as segment_key,
-        source_system,
-        queue_segment_id,
-        {{ surrogate_key('source_system', 'queue_id') }} as queue_key,
-        entered_at,
-        exited_at,
-        wait_seconds,
-        exit_reason,
-        exit_reason_raw,
-        is_abandoned,
-        {{ surrogate_key('source_system', 'answered_by_agent_id') }} as answered_by_agent_key
-    from queue_segments
-
 )
 
 select
-    queue_segment_key,
-    interaction_key,
-    segment_key,
+    {{ surrogate_key('source_system', 'queue_segment_id') }} as queue_segment_key,
+    {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
+    {{ surrogate_key('source_system', 'segment_id') }} as segment_key,
     source_system,
     queue_segment_id,
-    queue_key,
+    {{ surrogate_key('source_system', 'queue_id') }} as queue_key,
     entered_at,
     exited_at,
     wait_seconds,
     exit_reason,
     exit_reason_raw,
     is_abandoned,
-    answered_by_agent_key
-from final
+    {{ surrogate_key('source_system', 'answered_by_agent_id') }} as answered_by_agent_key
+from queue_segments

@@ -4,35 +4,11 @@ segments as (
 
     select * from {{ ref('int_segments') }}
 
-),
-
-final as (
-
-    select
-        {{ surrogate_key('source_system', 'segment_id') }} as segment_key,
-        {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
-        source_system,
-        segment_id,
-        segment_sequence,
-        channel,
-        direction,
-        started_at,
-        ended_at,
-        {{ seconds_between('started_at', 'ended_at') }} as duration_seconds,
-        {{ surrogate_key('source_system', 'agent_id') }} as agent_key,
-        {{ surrogate_key('source_system', 'queue_id') }} as queue_key,
-        start_reason,
-        start_reason_raw,
-        end_reason,
-        end_reason_raw,
-        is_transfer
-    from segments
-
 )
 
 select
-    segment_key,
-    interaction_key,
+    {{ surrogate_key('source_system', 'segment_id') }} as segment_key,
+    {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
     source_system,
     segment_id,
     segment_sequence,
@@ -40,12 +16,12 @@ select
     direction,
     started_at,
     ended_at,
-    duration_seconds,
-    agent_key,
-    queue_key,
+    {{ seconds_between('started_at', 'ended_at') }} as duration_seconds,
+    {{ surrogate_key('source_system', 'agent_id') }} as agent_key,
+    {{ surrogate_key('source_system', 'queue_id') }} as queue_key,
     start_reason,
     start_reason_raw,
     end_reason,
     end_reason_raw,
     is_transfer
-from final
+from segments

@@ -4,29 +4,12 @@ sentiment as (
 
     select * from {{ ref('int_sentiment') }}
 
-),
-
-final as (
-
-    select
-        {{ surrogate_key('source_system', 'sentiment_id') }} as sentiment_key,
-        {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
-        {{ surrogate_key('source_system', 'segment_id') }} as segment_key,
-        source_system,
-        sentiment_id,
-        participant_role,
-        measure,
-        label,
-        score,
-        raw_value
-    from sentiment
-
 )
 
 select
-    sentiment_key,
-    interaction_key,
-    segment_key,
+    {{ surrogate_key('source_system', 'sentiment_id') }} as sentiment_key,
+    {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
+    {{ surrogate_key('source_system', 'segment_id') }} as segment_key,
     source_system,
     sentiment_id,
     participant_role,
@@ -34,4 +17,4 @@ select
     label,
     score,
     raw_value
-from final
+from sentiment

@@ -4,40 +4,16 @@ workitems as (
 
     select * from {{ ref('int_workitems') }}
 
-),
-
-final as (
-
-    select
-        {{ surrogate_key('source_system', 'workitem_id') }} as workitem_key,
-        {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
-        {{ surrogate_key('source_system', 'segment_id') }} as segment_key,
-        source_system,
-        workitem_id,
-        {{ surrogate_key('source_system', 'agent_id') }} as agent_key,
-        {{ surrogate_key('source_system', 'queue_id') }} as queue_key,
-        offered_at,
-        accepted_at,
-        ended_at,
-        handle_seconds,
-        talk_seconds,
-        hold_seconds,
-        hold_count,
-        wrap_up_seconds,
-        result,
-        result_raw
-    from workitems
-
 )
 
 select
-    workitem_key,
-    interaction_key,
-    segment_key,
+    {{ surrogate_key('source_system', 'workitem_id') }} as workitem_key,
+    {{ surrogate_key('source_system', 'interaction_id') }} as interaction_key,
+    {{ surrogate_key('source_system', 'segment_id') }} as segment_key,
     source_system,
     workitem_id,
-    agent_key,
-    queue_key,
+    {{ surrogate_key('source_system', 'agent_id') }} as agent_key,
+    {{ surrogate_key('source_system', 'queue_id') }} as queue_key,
     offered_at,
     accepted_at,
     ended_at,
@@ -48,4 +24,4 @@ select
     wrap_up_seconds,
     result,
     result_raw
-from final
+from workitems
