@@ -1,6 +1,6 @@
 {#- The JSON structure of a CxEngage "Get a Specific Interaction" document, for json_transform:
     every key the vendor documents (and the statistics its reporting API is known to add), typed.
-    Keys missing from a document become NULL; free-form parts (notes, transcript, csat) stay JSON. -#}
+    Keys missing from a document become NULL; parts whose shape varies (notes, csat) stay JSON. -#}
 {% macro cxengage_interaction_structure() -%}
 {%- set agent = {
     "interactionAgentId": "VARCHAR", "agentId": "VARCHAR", "platformAgentId": "VARCHAR",
@@ -8,6 +8,17 @@
     "interactionSegmentId": "VARCHAR", "queueId": "VARCHAR",
     "startTimestamp": "VARCHAR", "endTimestamp": "VARCHAR"
 } -%}
+{#- A transcript message, in either shape: wrapped under `payload` (the transcript artifact,
+    with epoch milliseconds in the outer `timestamp`) or unwrapped (messages sent live). -#}
+{%- set message_content = {
+    "id": "VARCHAR", "type": "VARCHAR", "from": "VARCHAR", "timestamp": "VARCHAR",
+    "metadata": {"name": "VARCHAR", "source": "VARCHAR", "type": "VARCHAR"},
+    "body": {
+        "id": "VARCHAR", "text": "VARCHAR", "contentType": "VARCHAR",
+        "file": {"mediaUrl": "VARCHAR"}
+    }
+} -%}
+{%- set message = dict(message_content, payload=message_content) -%}
 {%- set structure = {
     "interactionId": "VARCHAR", "tenantId": "VARCHAR", "flowId": "VARCHAR", "flowName": "VARCHAR",
     "contactId": "VARCHAR", "contactPoint": "VARCHAR", "customer": "VARCHAR",
@@ -22,7 +33,7 @@
     "audioRecording": "JSON",
     "dispositionId": "VARCHAR", "dispositionName": "VARCHAR",
     "notes": "JSON",
-    "messagingTranscript": "JSON",
+    "messagingTranscript": [message],
     "segments": [{
         "interactionSegmentId": "VARCHAR", "segmentNumber": "BIGINT",
         "segmentStartType": "VARCHAR", "segmentEndType": "VARCHAR",

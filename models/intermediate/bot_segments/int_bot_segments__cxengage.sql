@@ -14,7 +14,7 @@ mapped as (
 
     select
         'cxengage' as source_system,
-        interaction_id || ':flow' as bot_segment_id,
+        {{ dbt.concat(['interaction_id', "':flow'"]) }} as bot_segment_id,
         interaction_id,
         flow_name as bot_name,
         case when channel_type = 'voice' then 'ivr' else 'flow' end as bot_type,

@@ -13,7 +13,7 @@ mapped as (
 
     select
         'cxengage' as source_system,
-        interaction_id || ':csat' as sentiment_id,
+        {{ dbt.concat(['interaction_id', "':csat'"]) }} as sentiment_id,
         interaction_id,
         cast(null as {{ dbt.type_string() }}) as segment_id,
         'customer' as participant_role,

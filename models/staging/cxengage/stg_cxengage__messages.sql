@@ -10,34 +10,13 @@ base as (
 
 ),
 
-transcripts as (
-
-    select
-        interaction_id,
-        try_cast(interaction.messagingTranscript as json[]) as messages
-    from base
-    where json_type(interaction.messagingTranscript) = 'ARRAY'
-
-),
-
 items as (
 
     select
         interaction_id,
-        unnest(messages) as item,
-        generate_subscripts(messages, 1) - 1 as message_index
-    from transcripts
-
-),
-
-messages as (
-
-    select
-        interaction_id,
-        item,
-        message_index,
-        coalesce(json_extract(item, '$.payload'), item) as message
-    from items
+        unnest(interaction.messagingTranscript) as item,
+        generate_subscripts(interaction.messagingTranscript, 1) - 1 as message_index
+    from base
 
 ),
 
@@ -49,26 +28,26 @@ renamed as (
         interaction_id,
         message_index,
         coalesce(
-            json_extract_string(message, '$.body.id'), json_extract_string(message, '$.id')
+            item.payload.body.id, item.payload.id, item.body.id, item.id
         ) as message_id,
-        json_extract_string(message, '$.from') as sender_id,
+        coalesce(item.payload.from, item.from) as sender_id,
 
         -- dimensions
-        json_extract_string(message, '$.metadata.type') as sender_type,
-        json_extract_string(message, '$.metadata.name') as sender_name,
-        json_extract_string(message, '$.metadata.source') as message_source,
-        json_extract_string(message, '$.type') as message_type,
-        coalesce(json_extract_string(message, '$.body.contentType'), 'text') as content_type,
-        json_extract_string(message, '$.body.text') as message_text,
-        json_extract_string(message, '$.body.file.mediaUrl') as media_url,
+        coalesce(item.payload.metadata.type, item.metadata.type) as sender_type,
+        coalesce(item.payload.metadata.name, item.metadata.name) as sender_name,
+        coalesce(item.payload.metadata.source, item.metadata.source) as message_source,
+        coalesce(item.payload.type, item.type) as message_type,
+        coalesce(item.payload.body.contentType, item.body.contentType, 'text') as content_type,
+        coalesce(item.payload.body.text, item.body.text) as message_text,
+        coalesce(item.payload.body.file.mediaUrl, item.body.file.mediaUrl) as media_url,
 
         -- timestamps (UTC)
         coalesce(
-            {{ utc_timestamp("json_extract_string(message, '$.timestamp')") }},
-            make_timestamp(try_cast(json_extract_string(item, '$.timestamp') as bigint) * 1000)
+            {{ utc_timestamp('coalesce(item.payload.timestamp, item.timestamp)') }},
+            make_timestamp(try_cast(item.timestamp as bigint) * 1000)
         ) as sent_at
 
-    from messages
+    from items
 
 )
 

@@ -33,6 +33,21 @@ notes as (
 
 ),
 
+parsed as (
+
+    select
+        interaction_id,
+        note_index,
+        case when json_type(note) = 'VARCHAR' then json_extract_string(note, '$') end as note_text,
+        json_transform(
+            note,
+            '{"noteId": "VARCHAR", "agentId": "VARCHAR", "title": "VARCHAR",
+              "body": "VARCHAR", "timestamp": "VARCHAR"}'
+        ) as note_object
+    from notes
+
+),
+
 renamed as (
 
     select
@@ -40,20 +55,17 @@ renamed as (
         interaction_id || ':' || note_index as note_key_id,
         interaction_id,
         note_index,
-        json_extract_string(note, '$.noteId') as note_id,
-        json_extract_string(note, '$.agentId') as agent_id,
+        note_object.noteId as note_id,
+        note_object.agentId as agent_id,
 
         -- dimensions
-        json_extract_string(note, '$.title') as note_title,
-        case
-            when json_type(note) = 'VARCHAR' then json_extract_string(note, '$')
-            else json_extract_string(note, '$.body')
-        end as note_body,
+        note_object.title as note_title,
+        coalesce(note_text, note_object.body) as note_body,
 
         -- timestamps (UTC)
-        {{ utc_timestamp("json_extract_string(note, '$.timestamp')") }} as noted_at
+        {{ utc_timestamp('note_object.timestamp') }} as noted_at
 
-    from notes
+    from parsed
 
 )
 
