@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from ccw.landing import connect
 
 RAW = "raw.cxengage__interactions"
 
@@ -268,3 +269,27 @@ def test_a_warehouse_held_by_another_process_is_reported_not_corrupted(
         holder.communicate("\n", timeout=30)
     assert load(good_dir, "--db", db) == EXIT_OK
     assert query(db, f"select count(*) from {RAW}") == [(6,)]
+
+
+def test_long_runs_report_progress_on_stderr(
+    good_dir: Path, db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ccw.cli.PROGRESS_EVERY_SECONDS", 0.0)
+
+    assert load(good_dir, "--db", db) == EXIT_OK
+
+    captured = capsys.readouterr()
+    progress = [line for line in captured.err.splitlines() if "/4 files" in line]
+    assert progress[-1].startswith("  4/4 files, 6 records")
+    assert "/4 files" not in captured.out
+
+
+def test_the_loader_writes_with_zstd_compression(db: Path) -> None:
+    con = connect(db)
+    try:
+        setting = con.execute(
+            "select value from duckdb_settings() where name = 'force_compression'"
+        ).fetchall()
+    finally:
+        con.close()
+    assert setting == [("zstd",)]
