@@ -1,0 +1,75 @@
+"""Loading NICE CXone Interaction Analytics export files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from ccw.cli import EXIT_OK, EXIT_REJECTED, main
+from ccw.vendors import VENDORS
+
+PROJECT = Path(__file__).resolve().parents[2]
+RAW = "raw.nice_cxone__segments"
+
+
+def segment(segment_id: str, **extra: object) -> dict[str, object]:
+    return {"externalId": segment_id, "masterExternalId": "m-1", "versionId": 1, **extra}
+
+
+def load(*args: object) -> int:
+    return main(["load", "nice_cxone", *map(str, args)])
+
+
+def query(db: Path, sql: str) -> list[tuple[object, ...]]:
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_an_export_list_lands_one_row_per_segment_record(tmp_path: Path) -> None:
+    db = tmp_path / "warehouse.duckdb"
+    export = tmp_path / "export.json"
+    records = [segment("s-2"), segment("s-1", channels=[{"name": "CLIENT"}]), segment("s-2")]
+    export.write_text(json.dumps(records, indent=2))
+
+    assert load(export, "--db", db) == EXIT_OK
+
+    assert query(db, f"select _record_index, record ->> 'externalId' from {RAW} order by 1") == [
+        (0, "s-2"),
+        (1, "s-1"),
+        (2, "s-2"),
+    ]
+    # Verbatim: nested structures survive as JSON.
+    assert query(db, f"select record -> '$.channels[0].name' from {RAW} where _record_index = 1")
+    assert query(
+        db, "select entity, status, record_count from raw._load_files where status = 'loaded'"
+    ) == [("segments", "loaded", 3)]
+
+
+def test_a_record_without_external_id_rejects_its_file_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "warehouse.duckdb"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.json").write_text(json.dumps([segment("s-1")]))
+    (tmp_path / "in" / "bad.json").write_text(
+        json.dumps([segment("s-2"), {"masterExternalId": "m-2"}])
+    )
+    # A whole-file object is not the export's shape either.
+    (tmp_path / "in" / "wrapped.json").write_text(json.dumps({"records": [segment("s-3")]}))
+
+    assert load(tmp_path / "in", "--db", db) == EXIT_REJECTED
+
+    out = capsys.readouterr().out
+    assert "REJECTED" in out and "bad.json" in out and "record 1" in out
+    assert "wrapped.json" in out and "externalId" in out
+    assert query(db, f"select record ->> 'externalId' from {RAW}") == [("s-1",)]
+
+
+@pytest.mark.parametrize("source_system", sorted(VENDORS))
+def test_the_bundled_sample_loads_without_rejects(source_system: str, tmp_path: Path) -> None:
+    sample = PROJECT / "sample_data" / source_system
+    assert sample.is_dir(), f"no bundled sample for {source_system}"
+    assert main(["load", source_system, str(sample), "--db", str(tmp_path / "w.duckdb")]) == 0
