@@ -1,0 +1,59 @@
+-- One row per NICE CXone segment, category match and dataset: the export repeats a category
+-- match for each dataset it is used in and lists the dataset ids; both are flattened here. A
+-- match that lists no dataset keeps one row with a NULL dataset id.
+
+with
+
+base as (
+
+    select * from {{ ref('base_nice_cxone__segments') }}
+
+),
+
+matches as (
+
+    select
+        segment_id,
+        unnest(segment.categoryMatches) as category_match,
+        generate_subscripts(segment.categoryMatches, 1) - 1 as category_match_index
+    from base
+
+),
+
+per_data_set as (
+
+    select
+        segment_id,
+        category_match_index,
+        category_match,
+        unnest(
+            case
+                when len(category_match.dataSetIds) > 0 then category_match.dataSetIds
+                else [null]
+            end
+        ) as data_set_id
+    from matches
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        segment_id || ':' || category_match_index || ':' || coalesce(data_set_id, '')
+            as segment_category_match_id,
+        segment_id,
+        category_match_index,
+        data_set_id,
+
+        -- dimensions
+        upper(category_match.channelName) as channel_name,
+        category_match.fullPath as category_path,
+        string_split(category_match.fullPath, '/')[1] as top_category,
+        string_split(category_match.fullPath, '/')[-1] as category_name
+
+    from per_data_set
+
+)
+
+select * from renamed

@@ -1,0 +1,44 @@
+-- One row per NICE CXone segment and participant channel (CLIENT or AGENT): the participant's
+-- language, overall, begin and end sentiment, frustration (measured for the client only) and the
+-- participant's side of the transcript as one text.
+
+with
+
+base as (
+
+    select * from {{ ref('base_nice_cxone__segments') }}
+
+),
+
+channels as (
+
+    select
+        segment_id,
+        unnest(segment.channels) as channel,
+        generate_subscripts(segment.channels, 1) - 1 as channel_index
+    from base
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        segment_id || ':' || channel_index as segment_channel_id,
+        segment_id,
+        channel_index,
+
+        -- dimensions
+        upper(channel.name) as channel_name,
+        lower(channel.languageCode) as language_code,
+        upper(channel.sentiment) as sentiment,
+        upper(channel.beginSentiment) as begin_sentiment,
+        upper(channel.endSentiment) as end_sentiment,
+        upper(channel.frustration) as frustration,
+        channel.text as channel_text
+
+    from channels
+
+)
+
+select * from renamed

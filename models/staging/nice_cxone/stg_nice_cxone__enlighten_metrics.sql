@@ -1,0 +1,51 @@
+-- One row per NICE CXone segment and Enlighten behavioral metric. A tenant without Enlighten
+-- exports placeholder metrics whose every value is null; those carry nothing and are left out
+-- (stg_nice_cxone__segments.enlighten_metric_count is 0 for such segments).
+
+with
+
+base as (
+
+    select * from {{ ref('base_nice_cxone__segments') }}
+
+),
+
+metrics as (
+
+    select
+        segment_id,
+        unnest(segment.enlightenMetrics) as metric,
+        generate_subscripts(segment.enlightenMetrics, 1) - 1 as metric_index
+    from base
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        segment_id || ':' || metric_index as segment_enlighten_metric_id,
+        segment_id,
+        metric_index,
+
+        -- dimensions
+        metric.behaviorName as behavior_name,
+        -- a list of package models, or a single model name
+        case json_type(metric.enlightenPackageModels)
+            when 'ARRAY' then cast(metric.enlightenPackageModels as varchar[])
+            when 'VARCHAR' then [metric.enlightenPackageModels ->> '$']
+        end as enlighten_package_models,
+
+        -- measures
+        metric.rawScore as raw_score,
+        metric.indexScore as index_score
+
+    from metrics
+    where
+        metric.behaviorName is not null
+        or metric.rawScore is not null
+        or metric.indexScore is not null
+
+)
+
+select * from renamed

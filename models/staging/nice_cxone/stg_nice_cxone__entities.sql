@@ -1,0 +1,46 @@
+-- One row per NICE CXone segment, entity and participant: each mention grouping of a custom or
+-- out-of-the-box entity by the participant who mentioned it, with its sentiment and count.
+
+with
+
+base as (
+
+    select * from {{ ref('base_nice_cxone__segments') }}
+
+),
+
+entities as (
+
+    select
+        segment_id,
+        unnest(segment.entities) as entity,
+        generate_subscripts(segment.entities, 1) - 1 as entity_index
+    from base
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        segment_id || ':' || entity_index as segment_entity_id,
+        segment_id,
+        entity_index,
+
+        -- dimensions
+        upper(entity.channelName) as channel_name,
+        entity.displayText as display_text,
+        upper(entity.type) as entity_type,
+        upper(entity.sentimentValue) as sentiment,
+
+        -- measures
+        entity.count as mention_count,
+
+        -- booleans
+        entity.custom as is_custom
+
+    from entities
+
+)
+
+select * from renamed

@@ -1,0 +1,44 @@
+-- One row per NICE CXone segment and dataset it belongs to: `matchedDataSetIds` (datasets
+-- whose criteria include the segment) and `matchedAccountDataSetIds` (their account-level
+-- counterparts), told apart by `data_set_scope`.
+
+with
+
+base as (
+
+    select * from {{ ref('base_nice_cxone__segments') }}
+
+),
+
+data_sets as (
+
+    select
+        segment_id,
+        'data_set' as data_set_scope,
+        unnest(segment.matchedDataSetIds) as data_set_id
+    from base
+    union all
+    select
+        segment_id,
+        'account_data_set' as data_set_scope,
+        unnest(segment.matchedAccountDataSetIds) as data_set_id
+    from base
+
+),
+
+renamed as (
+
+    select distinct
+        -- ids
+        segment_id || ':' || data_set_scope || ':' || data_set_id as segment_data_set_id,
+        segment_id,
+        data_set_id,
+
+        -- dimensions
+        data_set_scope
+
+    from data_sets
+
+)
+
+select * from renamed

@@ -1,0 +1,66 @@
+-- One row per block of a NICE CXone segment's interwoven transcript, in transcript order: who
+-- spoke or wrote (CLIENT or AGENT), the text, whether analysis ignored the block, and the
+-- block's voice, chat or email metadata. Voice offsets are milliseconds from the start of the
+-- recording; chat and email times are epoch milliseconds (DECISIONLOG.md).
+
+with
+
+base as (
+
+    select * from {{ ref('base_nice_cxone__segments') }}
+
+),
+
+blocks as (
+
+    select
+        segment_id,
+        segment.interwovenTranscript.transcriptType as transcript_type,
+        unnest(segment.interwovenTranscript.transcriptBlock) as block,
+        generate_subscripts(segment.interwovenTranscript.transcriptBlock, 1) - 1 as block_index
+    from base
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        segment_id || ':' || block_index as segment_block_id,
+        segment_id,
+        block_index,
+        block.blockId as block_id,
+
+        -- dimensions
+        transcript_type,
+        upper(block.channelName) as channel_name,
+        block.text as block_text,
+        block.channelMetadata.emailMetadata.subject as email_subject,
+        block.channelMetadata.emailMetadata.from as email_from,
+        block.channelMetadata.emailMetadata.to as email_to,
+
+        -- measures
+        block.offset as character_offset,
+        block.length as character_length,
+        block.channelMetadata.voiceMetadata.startTime / 1000.0 as voice_start_offset_seconds,
+        block.channelMetadata.voiceMetadata.endTime / 1000.0 as voice_end_offset_seconds,
+        block.channelMetadata.voiceMetadata.confidence as voice_confidence,
+
+        -- booleans
+        coalesce(block.ignored, false) as is_ignored,
+
+        -- timestamps (UTC)
+        coalesce(
+            {{ utc_timestamp('block.channelMetadata.chatMetadata.timestamp') }},
+            make_timestamp(try_cast(block.channelMetadata.chatMetadata.timestamp as bigint) * 1000)
+        ) as chat_sent_at,
+        coalesce(
+            {{ utc_timestamp('block.channelMetadata.emailMetadata.sentDate') }},
+            make_timestamp(try_cast(block.channelMetadata.emailMetadata.sentDate as bigint) * 1000)
+        ) as email_sent_at
+
+    from blocks
+
+)
+
+select * from renamed
