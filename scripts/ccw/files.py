@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,8 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".ndjson": "newline_delimited",
 }
 _HASH_CHUNK_BYTES = 1 << 20
+# An empty JSON array with any whitespace around it is never longer than this in practice.
+_EMPTY_ARRAY_MAX_BYTES = 4096
 
 
 class InputPathError(Exception):
@@ -86,3 +89,16 @@ def fingerprint(path: Path) -> InputFile:
             digest.update(chunk)
             size += len(chunk)
     return InputFile(path=path, size_bytes=size, sha256=digest.hexdigest())
+
+
+def holds_an_empty_array(path: Path) -> bool:
+    """True when the file's whole content is `[]` (whitespace allowed; gzipped files too)."""
+    try:
+        opener = gzip.open if path.name.lower().endswith(".gz") else open
+        with opener(path, "rb") as handle:
+            head = handle.read(_EMPTY_ARRAY_MAX_BYTES + 1)
+    except (OSError, EOFError):
+        return False
+    if len(head) > _EMPTY_ARRAY_MAX_BYTES:
+        return False
+    return b"".join(head.split()) == b"[]"

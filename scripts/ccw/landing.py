@@ -18,7 +18,13 @@ from typing import Literal
 
 import duckdb
 
-from ccw.files import InputFile, fingerprint, is_supported, reader_format
+from ccw.files import (
+    InputFile,
+    fingerprint,
+    holds_an_empty_array,
+    is_supported,
+    reader_format,
+)
 from ccw.spec import VendorSpec
 
 RAW_SCHEMA = "raw"
@@ -408,6 +414,8 @@ class Loader:
         spec = self.spec
         reason: str | None = None
         if summary.doc_count == 0:
+            if spec.empty_export_entity and holds_an_empty_array(input_file.path):
+                return self._outcome(input_file, "loaded", entity=spec.empty_export_entity)
             reason = "holds no JSON value (whitespace only, or an empty array)"
         elif summary.not_object:
             reason = (

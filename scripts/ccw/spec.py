@@ -14,6 +14,9 @@ class VendorSpec:
     It returns `(file_path, doc_index, element_index, entity, record)`, one row per vendor record.
     `entity` must be one of `entities`; a NULL entity rejects the file with `unknown_entity_reason`.
     Every record must be a JSON object holding the `required_keys` of its entity.
+    `empty_export_entity`: for exports that may legitimately be an empty list (a batch with nothing
+    in it), the entity an empty-array file is recorded under; such a file is then loaded with 0
+    records instead of rejected.
     """
 
     source_system: str
@@ -24,6 +27,7 @@ class VendorSpec:
     shape_hint: str
     unknown_entity_reason: str = "its records belong to no entity this vendor exports"
     needs_timezone: bool = False
+    empty_export_entity: str | None = None
 
     def raw_table(self, entity: str) -> str:
         """The raw table an entity's records land in (schema `raw`)."""

@@ -73,3 +73,21 @@ def test_the_bundled_sample_loads_without_rejects(source_system: str, tmp_path: 
     sample = PROJECT / "sample_data" / source_system
     assert sample.is_dir(), f"no bundled sample for {source_system}"
     assert main(["load", source_system, str(sample), "--db", str(tmp_path / "w.duckdb")]) == 0
+
+
+def test_an_empty_export_loads_with_no_records(tmp_path: Path) -> None:
+    db = tmp_path / "warehouse.duckdb"
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "quiet-night.json").write_text("[\n]\n")
+    (tmp_path / "in" / "blank.json").write_text("  \n")
+
+    assert load(tmp_path / "in", "--db", db) == EXIT_REJECTED
+
+    assert query(
+        db,
+        "select regexp_extract(file_path, '[^/]+$'), status, entity, record_count"
+        " from raw._load_files order by 1",
+    ) == [
+        ("blank.json", "rejected", None, 0),
+        ("quiet-night.json", "loaded", "segments", 0),
+    ]

@@ -22,6 +22,8 @@ SPEC = VendorSpec(
         from documents
     """,
     required_keys={"segments": ("externalId",)},
+    # A batch in which nothing was analyzed is exported as an empty list.
+    empty_export_entity="segments",
     shape_hint=(
         "a NICE CXone Interaction Analytics export (a list of segment objects with externalId)"
     ),
