@@ -16,5 +16,6 @@ select
     measure,
     label,
     score,
-    raw_value
+    raw_value,
+    entity_name
 from sentiment

@@ -6,21 +6,17 @@ Expected values are worked out by hand from the files in sample_data/cxengage.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
+from tests.e2e.warehouse import PROJECT, Warehouse
 
 pytestmark = pytest.mark.dbt
 
-PROJECT = Path(__file__).resolve().parents[2]
 SAMPLE = PROJECT / "sample_data" / "cxengage"
-BIN = Path(sys.executable).parent
 
 
 def ix(suffix: str) -> str:
@@ -30,38 +26,16 @@ def ix(suffix: str) -> str:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
-    work = tmp_path_factory.mktemp("e2e")
-    db = work / "warehouse.duckdb"
-    env = {
-        **os.environ,
-        "WAREHOUSE_PATH": str(db),
-        "DBT_PROFILES_DIR": str(PROJECT),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
-    broken = work / "broken"
+    warehouse = Warehouse(tmp_path_factory.mktemp("e2e"))
+    broken = warehouse.work / "broken"
     broken.mkdir()
     (broken / "truncated.json").write_text('{"interactionId": "x", "segments": [')
-    load = subprocess.run(
-        [BIN / "ccw", "load", "cxengage", SAMPLE, broken],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    load = warehouse.load("cxengage", SAMPLE, broken)
     assert load.returncode == 1, load.stdout + load.stderr
     assert "REJECTED" in load.stdout and "truncated.json" in load.stdout
-    target = work / "target"
-    build = subprocess.run(
-        [BIN / "dbt", "build", "--target-path", str(target), "--log-path", str(work / "logs")],
-        cwd=PROJECT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert build.returncode == 0, build.stdout[-5000:]
-    yield db, target
-    shutil.rmtree(work, ignore_errors=True)
+    warehouse.build()
+    yield warehouse.db, warehouse.target
+    shutil.rmtree(warehouse.work, ignore_errors=True)
 
 
 def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
@@ -255,6 +229,7 @@ def test_the_layers_are_exactly_the_four_schemas(built: tuple[Path, Path]) -> No
         "fct_queue_segments",
         "fct_segments",
         "fct_sentiment",
+        "fct_transcript_turns",
         "fct_workitems",
     ]
 

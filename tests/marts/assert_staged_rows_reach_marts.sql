@@ -42,6 +42,57 @@ staged as (
         count(*) as row_count
     from {{ ref('stg_cxengage__interactions') }}
     where csat_raw is not null
+    union all
+    select
+        'cxengage' as source_system,
+        'transcript_turns' as grain,
+        count(*) as row_count
+    from {{ ref('stg_cxengage__messages') }}
+    union all
+    select
+        'nice_cxone' as source_system,
+        'interactions' as grain,
+        count(distinct interaction_id) as row_count
+    from {{ ref('stg_nice_cxone__segments') }}
+    union all
+    select
+        'nice_cxone' as source_system,
+        'segments' as grain,
+        count(*) as row_count
+    from {{ ref('stg_nice_cxone__segments') }}
+    union all
+    -- the mapping decides which segments queued (inbound, with a skill)
+    select
+        'nice_cxone' as source_system,
+        'queue_segments' as grain,
+        count(*) as row_count
+    from {{ ref('int_queue_segments__nice_cxone') }}
+    union all
+    select
+        'nice_cxone' as source_system,
+        'workitems' as grain,
+        count(*) as row_count
+    from {{ ref('stg_nice_cxone__segments') }}
+    where agent_user_id is not null
+    union all
+    select
+        'nice_cxone' as source_system,
+        'sentiment' as grain,
+        count(sentiment) + count(begin_sentiment) + count(end_sentiment) + count(frustration)
+            as row_count
+    from {{ ref('stg_nice_cxone__channels') }}
+    union all
+    select
+        'nice_cxone' as source_system,
+        'entity_sentiment' as grain,
+        count(sentiment) as row_count
+    from {{ ref('stg_nice_cxone__entities') }}
+    union all
+    select
+        'nice_cxone' as source_system,
+        'transcript_turns' as grain,
+        count(*) as row_count
+    from {{ ref('stg_nice_cxone__transcript_blocks') }}
 
 ),
 
@@ -84,9 +135,21 @@ in_marts as (
     union all
     select
         source_system,
-        'sentiment' as grain,
+        grain,
         count(*) as row_count
-    from {{ ref('fct_sentiment') }}
+    from (
+        select
+            source_system,
+            case when measure = 'entity' then 'entity_sentiment' else 'sentiment' end as grain
+        from {{ ref('fct_sentiment') }}
+    ) as sentiment_grains
+    group by source_system, grain
+    union all
+    select
+        source_system,
+        'transcript_turns' as grain,
+        count(*) as row_count
+    from {{ ref('fct_transcript_turns') }}
     group by source_system
 
 )

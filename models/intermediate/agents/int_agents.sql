@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+nice_cxone as (
+
+    select * from {{ ref('int_agents__nice_cxone') }}
+
+),
+
 unioned as (
 
     select
@@ -13,6 +19,14 @@ unioned as (
         agent_id,
         agent_name
     from cxengage
+
+    union all
+
+    select
+        source_system,
+        agent_id,
+        agent_name
+    from nice_cxone
 
 )
 

@@ -8,6 +8,12 @@ cxengage as (
 
 ),
 
+nice_cxone as (
+
+    select * from {{ ref('int_interactions__nice_cxone') }}
+
+),
+
 unioned as (
 
     select
@@ -21,6 +27,20 @@ unioned as (
         started_at,
         ended_at
     from cxengage
+
+    union all
+
+    select
+        source_system,
+        interaction_id,
+        channel,
+        channel_raw,
+        direction,
+        direction_raw,
+        disposition_name,
+        started_at,
+        ended_at
+    from nice_cxone
 
 )
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+nice_cxone as (
+
+    select * from {{ ref('int_queue_segments__nice_cxone') }}
+
+),
+
 unioned as (
 
     select
@@ -22,6 +28,23 @@ unioned as (
         is_abandoned,
         answered_by_agent_id
     from cxengage
+
+    union all
+
+    select
+        source_system,
+        queue_segment_id,
+        interaction_id,
+        segment_id,
+        queue_id,
+        entered_at,
+        exited_at,
+        wait_seconds,
+        exit_reason,
+        exit_reason_raw,
+        is_abandoned,
+        answered_by_agent_id
+    from nice_cxone
 
 )
 

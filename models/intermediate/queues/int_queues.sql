@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+nice_cxone as (
+
+    select * from {{ ref('int_queues__nice_cxone') }}
+
+),
+
 unioned as (
 
     select
@@ -13,6 +19,14 @@ unioned as (
         queue_id,
         queue_name
     from cxengage
+
+    union all
+
+    select
+        source_system,
+        queue_id,
+        queue_name
+    from nice_cxone
 
 )
 

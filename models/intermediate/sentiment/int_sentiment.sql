@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+nice_cxone as (
+
+    select * from {{ ref('int_sentiment__nice_cxone') }}
+
+),
+
 unioned as (
 
     select
@@ -17,8 +23,24 @@ unioned as (
         measure,
         label,
         score,
-        raw_value
+        raw_value,
+        entity_name
     from cxengage
+
+    union all
+
+    select
+        source_system,
+        sentiment_id,
+        interaction_id,
+        segment_id,
+        participant_role,
+        measure,
+        label,
+        score,
+        raw_value,
+        entity_name
+    from nice_cxone
 
 )
 

@@ -24,7 +24,8 @@ mapped as (
             var('cxengage_csat_scale_min'),
             var('cxengage_csat_scale_max'),
         ) }} as score,
-        csat_raw as raw_value
+        csat_raw as raw_value,
+        cast(null as {{ dbt.type_string() }}) as entity_name
     from interactions
     where csat_raw is not null
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+nice_cxone as (
+
+    select * from {{ ref('int_workitems__nice_cxone') }}
+
+),
+
 unioned as (
 
     select
@@ -26,6 +32,27 @@ unioned as (
         result,
         result_raw
     from cxengage
+
+    union all
+
+    select
+        source_system,
+        workitem_id,
+        interaction_id,
+        segment_id,
+        agent_id,
+        queue_id,
+        offered_at,
+        accepted_at,
+        ended_at,
+        handle_seconds,
+        talk_seconds,
+        hold_seconds,
+        hold_count,
+        wrap_up_seconds,
+        result,
+        result_raw
+    from nice_cxone
 
 )
 

@@ -1,0 +1,57 @@
+-- A NICE CXone interaction is every segment sharing a `masterExternalId`. It starts with its
+-- first segment and ends with its last; its channel and direction are those of its first
+-- segment that is not an internal consult. The export carries no disposition name.
+
+with
+
+segments as (
+
+    select * from {{ ref('int_segments__nice_cxone') }}
+
+),
+
+spans as (
+
+    select
+        interaction_id,
+        min(started_at) as started_at,
+        max(ended_at) as ended_at
+    from segments
+    group by interaction_id
+
+),
+
+ranked as (
+
+    select
+        interaction_id,
+        channel,
+        channel_raw,
+        direction,
+        direction_raw,
+        row_number() over (
+            partition by interaction_id order by is_consult, segment_sequence
+        ) as customer_leg_rank
+    from segments
+
+),
+
+mapped as (
+
+    select
+        'nice_cxone' as source_system,
+        spans.interaction_id,
+        ranked.channel,
+        ranked.channel_raw,
+        ranked.direction,
+        ranked.direction_raw,
+        cast(null as {{ dbt.type_string() }}) as disposition_name,
+        spans.started_at,
+        spans.ended_at
+    from spans
+    inner join ranked
+        on spans.interaction_id = ranked.interaction_id and ranked.customer_leg_rank = 1
+
+)
+
+select * from mapped
