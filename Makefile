@@ -13,7 +13,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
 # Vendors whose bundled sample exports `make run` loads (sample_data/<source_system>/).
-SAMPLE_VENDORS := cxengage
+SAMPLE_VENDORS := cxengage nice_cxone
 
 .PHONY: setup run load build docs lint test clean distclean
 
@@ -31,6 +31,7 @@ run: setup load build docs
 	@echo "Query it, for example:"
 	@echo "  $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE_PATH)', read_only=True).sql('select source_system, channel, count(*) as interactions from marts.fct_interactions group by all'))\""
 	@echo "  duckdb -readonly $(WAREHOUSE_PATH) \"select * from marts.fct_interactions limit 10\"   (with the duckdb CLI 2.0+)"
+	@echo "  $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE_PATH)', read_only=True).sql('select source_system, interaction_key, turn_sequence, participant_role, turn_text from marts.fct_transcript_turns order by all limit 12'))\""
 	@echo "Docs site: $(BIN)/dbt docs serve   (then open http://localhost:8080)"
 
 load: setup
