@@ -1,0 +1,16 @@
+{#- Keep one row per key: the latest load wins, then the later file path, then the later record in
+    the file. `relation` is a CTE with the staging lineage columns loaded_at,
+    loaded_from_file_path and loaded_from_record_index. -#}
+{% macro latest_delivery(relation, key_columns) -%}
+    select * exclude (delivery_rank)
+    from (
+        select
+            *,
+            row_number() over (
+                partition by {{ key_columns }}
+                order by loaded_at desc, loaded_from_file_path desc, loaded_from_record_index desc
+            ) as delivery_rank
+        from {{ relation }}
+    ) as ranked
+    where delivery_rank = 1
+{%- endmacro %}
