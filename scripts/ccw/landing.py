@@ -385,6 +385,7 @@ class Loader:
                     count(*) filter (where not_object) as not_object,
                     min(record_index) filter (where not_object) as first_not_object,
                     count(*) filter (where unknown_entity) as unknown_entity,
+                    min(entity) filter (where unknown_entity) as first_unknown_entity,
                     count(*) filter (where missing_key) as missing_key,
                     min(record_index) filter (where missing_key) as first_missing_key
                 from checked
@@ -398,6 +399,7 @@ class Loader:
                 coalesce(per_file.not_object, 0),
                 per_file.first_not_object,
                 coalesce(per_file.unknown_entity, 0),
+                per_file.first_unknown_entity,
                 coalesce(per_file.missing_key, 0),
                 per_file.first_missing_key
             from files
@@ -424,6 +426,8 @@ class Loader:
             )
         elif summary.unknown_entity:
             reason = spec.unknown_entity_reason
+            if summary.first_unknown_entity:
+                reason += f": {summary.first_unknown_entity}"
         elif summary.missing_key:
             required = ", ".join(
                 sorted({key for keys in spec.required_keys.values() for key in keys})
@@ -447,6 +451,7 @@ class _FileSummary:
     not_object: int
     first_not_object: int | None
     unknown_entity: int
+    first_unknown_entity: str | None
     missing_key: int
     first_missing_key: int | None
 

@@ -12,7 +12,9 @@ class VendorSpec:
     `records_sql` is a query over the relation `documents(file_path, doc_index, doc)`: one row per
     top-level JSON value of a file (a top-level array gives one row per element), `doc` typed JSON.
     It returns `(file_path, doc_index, element_index, entity, record)`, one row per vendor record.
-    `entity` must be one of `entities`; a NULL entity rejects the file with `unknown_entity_reason`.
+    `entity` must be one of `entities`; any other value (or NULL) rejects the file with
+    `unknown_entity_reason`, followed by that value when there is one (the vendor's own name for
+    what it could not place).
     Every record must be a JSON object holding the `required_keys` of its entity.
     `empty_export_entity`: for exports that may legitimately be an empty list (a batch with nothing
     in it), the entity an empty-array file is recorded under; such a file is then loaded with 0
