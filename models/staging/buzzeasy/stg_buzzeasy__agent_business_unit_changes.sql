@@ -1,0 +1,52 @@
+-- One row per change of an agent's membership of a Buzzeasy business unit. The latest delivery of
+-- each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'agent_business_unit_changes') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', ['agentId', 'agentID']) }} as agent_id,
+        {{ json_text('record', ['businessUnitId', 'businessUnitID']) }} as business_unit_id,
+        {{ json_text('record', ['tenantId', 'tenantID']) }} as tenant_id,
+
+        -- booleans
+        try_cast({{ json_text('record', 'assigned') }} as boolean) as is_assigned,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['timestampUtc', 'timestampUTC'])) }} as changed_at,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+keyed as (
+
+    select
+        agent_id || ':' || business_unit_id || ':' || cast(changed_at as varchar)
+            as agent_business_unit_change_id,
+        *
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('keyed', 'agent_business_unit_change_id') }}
+
+)
+
+select * from latest

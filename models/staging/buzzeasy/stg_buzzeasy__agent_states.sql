@@ -1,0 +1,51 @@
+-- One row per Buzzeasy agent state interval (Idle, Busy, Break, Logged out), with logins and
+-- logouts. The latest delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'agent_states') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as agent_state_id,
+        {{ json_text('record', ['agentID', 'agentId']) }} as agent_id,
+
+        -- dimensions
+        {{ json_text('record', 'state') }} as state,
+        {{ json_text('record', 'breakName') }} as break_name,
+        {{ json_text('record', 'logoutReason') }} as logout_reason,
+
+        -- measures
+        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+
+        -- booleans
+        try_cast({{ json_text('record', 'isLogin') }} as boolean) as is_login,
+        try_cast({{ json_text('record', 'isLogout') }} as boolean) as is_logout,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['startTimeUtc', 'startTimeUTC'])) }} as started_at,
+        try_cast({{ json_text('record', 'startTime') }} as timestamp) as started_at_local,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+latest as (
+
+    {{ latest_delivery('renamed', 'agent_state_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,51 @@
+-- One row per Buzzeasy agent. A lookup table refreshed daily as a full snapshot: the latest
+-- snapshot's row wins; deleted rows stay, flagged.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'agents') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as agent_id,
+
+        -- dimensions
+        {{ json_text('record', ['name', 'Name']) }} as agent_name,
+        {{ json_text('record', ['customId', 'customID']) }} as custom_id,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['deletedAt', 'deletedAtUTC', 'deletedAtUtc'])) }}
+            as deleted_at,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+flagged as (
+
+    select
+        *,
+        deleted_at is not null as is_deleted
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('flagged', 'agent_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,52 @@
+-- One row per Buzzeasy bot step (a bot node of a workflow). A lookup table refreshed daily as a
+-- full snapshot: the latest snapshot's row wins; deleted rows stay, flagged.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'bot_steps') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as bot_step_id,
+
+        -- dimensions
+        {{ json_text('record', ['name', 'Name']) }} as bot_step_name,
+        {{ json_text('record', 'type') }} as bot_step_type,
+        {{ json_text('record', 'mediaGroup') }} as media_group,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['deletedAt', 'deletedAtUTC', 'deletedAtUtc'])) }}
+            as deleted_at,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+flagged as (
+
+    select
+        *,
+        deleted_at is not null as is_deleted
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('flagged', 'bot_step_id') }}
+
+)
+
+select * from latest

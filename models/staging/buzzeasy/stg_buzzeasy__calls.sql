@@ -1,0 +1,78 @@
+-- One row per Buzzeasy voice conversation (Calls). A transfer ends a conversation and starts the
+-- one named by next_conversation_id. The latest delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'calls') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as conversation_id,
+        {{ json_text('record', ['nextConversationID', 'nextConversationId']) }}
+            as next_conversation_id,
+        {{ json_text('record', ['channelId', 'channelID']) }} as channel_id,
+        {{ json_text('record', ['businessUnitId', 'businessUnitID']) }} as business_unit_id,
+        {{ json_text('record', ['customerId', 'customerID']) }} as customer_id,
+
+        -- dimensions
+        {{ json_text('record', 'channelType') }} as channel_type,
+        {{ json_text('record', 'conversationEndedReason') }} as conversation_ended_reason,
+        {{ json_text('record', 'openingCheckResult') }} as opening_check_result,
+        {{ json_text('record', 'customerFirstName') }} as customer_first_name,
+        {{ json_text('record', 'customerLastName') }} as customer_last_name,
+        {{ json_text('record', 'channelPhoneNumber') }} as channel_phone_number,
+        {{ json_text('record', 'customerPhoneNumber') }} as customer_phone_number,
+        {{ json_text('record', ['TransferInitiatedBy', 'transferInitiatedBy']) }}
+            as transfer_initiated_by,
+        {{ json_text('record', [
+            'TransferToExternalDestinationPhoneNumber',
+            'transferToExternalDestinationPhoneNumber',
+        ]) }}
+            as transfer_to_external_phone_number,
+
+        -- measures
+        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+        try_cast({{ json_text('record', 'customerRingDuration') }} as double)
+            as customer_ring_seconds,
+        try_cast({{ json_text('record', 'holdCount') }} as bigint) as hold_count,
+        try_cast({{ json_text('record', 'holdDurationInSeconds') }} as double) as hold_seconds,
+        try_cast({{ json_text('record', 'isChannelClosed') }} as double) as channel_closed_seconds,
+        try_cast({{ json_text('record', 'isChannelOpen') }} as double) as channel_open_seconds,
+
+        -- booleans
+        try_cast({{ json_text('record', 'isConsult') }} as boolean) as is_consult,
+        try_cast({{ json_text('record', 'isOutbound') }} as boolean) as is_outbound,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['startedAtUTC', 'startedAtUtc'])) }} as started_at,
+        {{ utc_timestamp(json_text('record', ['endedAtUTC', 'endedAtUtc'])) }} as ended_at,
+        try_cast({{ json_text('record', 'startedAt') }} as timestamp) as started_at_local,
+        try_cast({{ json_text('record', 'endedAt') }} as timestamp) as ended_at_local,
+        {{ utc_timestamp(json_text('record', ['customerJoinedAtUTC', 'customerJoinedAtUtc'])) }}
+            as customer_joined_at,
+        try_cast({{ json_text('record', 'customerJoinedAt') }} as timestamp)
+            as customer_joined_at_local,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+latest as (
+
+    {{ latest_delivery('renamed', 'conversation_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,48 @@
+-- One row per additional phone number of a Buzzeasy campaign record. The latest delivery of each
+-- row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'campaign_record_additional_phone_numbers') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', ['campaignRecordId', 'campaignRecordID', 'recordId']) }}
+            as campaign_record_id,
+
+        -- dimensions
+        {{ json_text('record', ['phoneNumber', 'additionalPhoneNumber']) }} as phone_number,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+keyed as (
+
+    select
+        campaign_record_id || ':' || phone_number
+            as campaign_record_phone_id,
+        *
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('keyed', 'campaign_record_phone_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,48 @@
+-- One row per custom field of a Buzzeasy campaign record. The latest delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'campaign_record_custom_fields') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', ['campaignRecordId', 'campaignRecordID', 'recordId']) }}
+            as campaign_record_id,
+
+        -- dimensions
+        {{ json_text('record', 'customFieldName') }} as custom_field_name,
+        {{ json_text('record', ['customFieldValues', 'customFieldValue']) }} as custom_field_values,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+keyed as (
+
+    select
+        campaign_record_id || ':' || custom_field_name
+            as campaign_record_custom_field_id,
+        *
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('keyed', 'campaign_record_custom_field_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,58 @@
+-- One row per Buzzeasy campaign record (a customer to call) in its current state. The feed
+-- documents only local times for it. The latest delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'campaign_records') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as campaign_record_id,
+        {{ json_text('record', ['campaignID', 'campaignId']) }} as campaign_id,
+
+        -- dimensions
+        {{ json_text('record', 'status') }} as status,
+        {{ json_text('record', 'customerFirstName') }} as customer_first_name,
+        {{ json_text('record', 'customerLastName') }} as customer_last_name,
+        {{ json_text('record', 'customerPhone') }} as customer_phone,
+
+        -- measures
+        try_cast({{ json_text('record', 'newStatusDuration') }} as double) as new_status_seconds,
+        try_cast({{ json_text('record', 'queuedStatusDuration') }} as double)
+            as queued_status_seconds,
+        try_cast({{ json_text('record', 'rescheduledStatusDuration') }} as double)
+            as rescheduled_status_seconds,
+        try_cast({{ json_text('record', 'totalCustomerRingTimeInSeconds') }} as double)
+            as total_customer_ring_seconds,
+        try_cast({{ json_text('record', 'totalTalkTimeInSeconds') }} as double)
+            as total_talk_seconds,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        try_cast({{ json_text('record', ['CreatedAt', 'createdAt']) }} as timestamp)
+            as created_at_local,
+        try_cast({{ json_text('record', ['closedAt', 'ClosedAt']) }} as timestamp)
+            as closed_at_local,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+latest as (
+
+    {{ latest_delivery('renamed', 'campaign_record_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,51 @@
+-- One row per Buzzeasy campaign. A lookup table refreshed daily as a full snapshot: the latest
+-- snapshot's row wins; deleted rows stay, flagged.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'campaigns') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as campaign_id,
+
+        -- dimensions
+        {{ json_text('record', ['name', 'Name']) }} as campaign_name,
+        {{ json_text('record', 'campaignType') }} as campaign_type,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['deletedAt', 'deletedAtUTC', 'deletedAtUtc'])) }}
+            as deleted_at,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+flagged as (
+
+    select
+        *,
+        deleted_at is not null as is_deleted
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('flagged', 'campaign_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,53 @@
+-- One row per Buzzeasy workflow variable captured in a conversation. The latest delivery of each
+-- row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'captured_data') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', ['ConversationId', 'conversationId', 'conversationID']) }}
+            as conversation_id,
+
+        -- dimensions
+        {{ json_text('record', ['name', 'Name']) }} as variable_name,
+        {{ json_text('record', ['value', 'Value']) }} as variable_value,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['TimestampUtc', 'timestampUtc', 'TimestampUTC'])) }}
+            as captured_at,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+keyed as (
+
+    select
+        conversation_id || ':' || variable_name || ':' || cast(captured_at as varchar)
+            as captured_data_id,
+        *
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('keyed', 'captured_data_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,51 @@
+-- One row per Buzzeasy scripting field collected in a workitem. The latest delivery of each row
+-- wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'collected_data') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', ['workitemId', 'workitemID']) }} as workitem_id,
+
+        -- dimensions
+        {{ json_text('record', ['name', 'Name']) }} as field_name,
+        {{ json_text('record', ['value', 'Value']) }} as field_value,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['createdAtUtc', 'createdAtUTC'])) }} as collected_at,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+keyed as (
+
+    select
+        workitem_id || ':' || field_name || ':' || cast(collected_at as varchar)
+            as collected_data_id,
+        *
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('keyed', 'collected_data_id') }}
+
+)
+
+select * from latest

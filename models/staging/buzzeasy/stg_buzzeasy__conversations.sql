@@ -1,0 +1,60 @@
+-- One row per Buzzeasy conversation of any medium (Conversations: like Calls, Chats and Emails,
+-- without their filtering). Fills in conversations a dump has no media table for. The latest
+-- delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'conversations') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as conversation_id,
+        {{ json_text('record', ['nextConversationID', 'nextConversationId']) }}
+            as next_conversation_id,
+        {{ json_text('record', ['channelId', 'channelID']) }} as channel_id,
+        {{ json_text('record', ['businessUnitId', 'businessUnitID']) }} as business_unit_id,
+        {{ json_text('record', ['customerId', 'customerID']) }} as customer_id,
+
+        -- dimensions
+        {{ json_text('record', 'channelType') }} as channel_type,
+        {{ json_text('record', 'conversationEndedReason') }} as conversation_ended_reason,
+        {{ json_text('record', 'openingCheckResult') }} as opening_check_result,
+        {{ json_text('record', 'customerFirstName') }} as customer_first_name,
+        {{ json_text('record', 'customerLastName') }} as customer_last_name,
+
+        -- measures
+        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+
+        -- booleans
+        try_cast({{ json_text('record', 'isConsult') }} as boolean) as is_consult,
+        try_cast({{ json_text('record', 'isOutbound') }} as boolean) as is_outbound,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['startedAtUTC', 'startedAtUtc'])) }} as started_at,
+        {{ utc_timestamp(json_text('record', ['endedAtUTC', 'endedAtUtc'])) }} as ended_at,
+        try_cast({{ json_text('record', 'startedAt') }} as timestamp) as started_at_local,
+        try_cast({{ json_text('record', 'endedAt') }} as timestamp) as ended_at_local,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+latest as (
+
+    {{ latest_delivery('renamed', 'conversation_id') }}
+
+)
+
+select * from latest

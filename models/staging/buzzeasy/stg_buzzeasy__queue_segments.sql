@@ -1,0 +1,60 @@
+-- One row per Buzzeasy queue segment: a conversation's stay in one queue node, from entering to
+-- leaving it. The latest delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'queue_segments') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as id,
+        {{ json_text('record', ['conversationId', 'conversationID', 'ConversationId']) }}
+            as conversation_id,
+        {{ json_text('record', ['queueId', 'queueID']) }} as queue_id,
+        {{ json_text('record', ['channelId', 'channelID']) }} as channel_id,
+
+        -- dimensions
+        {{ json_text('record', 'dequeuedReason') }} as dequeued_reason,
+
+        -- measures
+        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['queuedAtUTC', 'queuedAtUtc'])) }} as queued_at,
+        {{ utc_timestamp(json_text('record', ['dequeuedAtUTC', 'dequeuedAtUtc'])) }} as dequeued_at,
+        try_cast({{ json_text('record', 'queuedAt') }} as timestamp) as queued_at_local,
+        try_cast({{ json_text('record', 'dequeuedAt') }} as timestamp) as dequeued_at_local,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+keyed as (
+
+    select
+        coalesce(id, conversation_id || ':' || queue_id || ':' || cast(queued_at as varchar))
+            as queue_segment_id,
+        *
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('keyed', 'queue_segment_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,52 @@
+-- One row per Buzzeasy queue node. A lookup table refreshed daily as a full snapshot: the latest
+-- snapshot's row wins; deleted rows stay, flagged.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'queues') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as queue_id,
+        {{ json_text('record', ['channelID', 'channelId']) }} as channel_id,
+
+        -- dimensions
+        {{ json_text('record', ['Name', 'name']) }} as queue_name,
+        {{ json_text('record', ['routing mode', 'routingMode']) }} as routing_mode,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['deletedAt', 'deletedAtUTC', 'deletedAtUtc'])) }}
+            as deleted_at,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+flagged as (
+
+    select
+        *,
+        deleted_at is not null as is_deleted
+    from renamed
+
+),
+
+latest as (
+
+    {{ latest_delivery('flagged', 'queue_id') }}
+
+)
+
+select * from latest

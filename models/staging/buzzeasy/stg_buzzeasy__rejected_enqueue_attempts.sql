@@ -1,0 +1,45 @@
+-- One row per Buzzeasy rejected enqueue attempt: a conversation that could not enter a queue (no
+-- agent logged in, queue full, ...). The latest delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'rejected_enqueue_attempts') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as rejected_enqueue_attempt_id,
+        {{ json_text('record', ['conversationId', 'conversationID', 'ConversationId']) }}
+            as conversation_id,
+        {{ json_text('record', ['queueId', 'queueID']) }} as queue_id,
+        {{ json_text('record', ['channelId', 'channelID']) }} as channel_id,
+
+        -- dimensions
+        {{ json_text('record', ['rejectReason', 'rejectedReason']) }} as reject_reason,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['rejectedAtUTC', 'rejectedAtUtc'])) }} as rejected_at,
+        try_cast({{ json_text('record', 'rejectedAt') }} as timestamp) as rejected_at_local,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+latest as (
+
+    {{ latest_delivery('renamed', 'rejected_enqueue_attempt_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,45 @@
+-- One row per Buzzeasy workitem conversation session: a conversation within a workitem, with its
+-- holds. The latest delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'workitem_conversation_sessions') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as workitem_conversation_session_id,
+        {{ json_text('record', ['workitemId', 'workitemID']) }} as workitem_id,
+        {{ json_text('record', ['conversationID', 'conversationId', 'ConversationId']) }}
+            as conversation_id,
+
+        -- dimensions
+        {{ json_text('record', 'endedReason') }} as ended_reason,
+
+        -- measures
+        try_cast({{ json_text('record', 'holdCount') }} as bigint) as hold_count,
+        try_cast({{ json_text('record', 'totalHoldDuration') }} as double) as total_hold_seconds,
+        try_cast({{ json_text('record', 'lastHoldDuration') }} as double) as last_hold_seconds,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+latest as (
+
+    {{ latest_delivery('renamed', 'workitem_conversation_session_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,47 @@
+-- One row per answer of a Buzzeasy quality evaluation: a script key and its value. The latest
+-- delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'workitem_evaluation_data') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as workitem_evaluation_data_id,
+        {{ json_text('record', ['evaluationID', 'evaluationId']) }} as workitem_evaluation_id,
+        {{ json_text('record', ['workitemId', 'workitemID']) }} as workitem_id,
+        {{ json_text('record', ['scriptID', 'scriptId']) }} as script_id,
+        {{ json_text('record', 'createdBy') }} as created_by_user_id,
+
+        -- dimensions
+        {{ json_text('record', 'name') }} as item_name,
+        {{ json_text('record', 'value') }} as item_value,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['createdAtUTC', 'createdAtUtc'])) }} as created_at,
+        try_cast({{ json_text('record', ['createdAt', 'CreatedAt']) }} as timestamp)
+            as created_at_local,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+latest as (
+
+    {{ latest_delivery('renamed', 'workitem_evaluation_data_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,42 @@
+-- One row per Buzzeasy quality evaluation of a workitem. The latest delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'workitem_evaluations') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as workitem_evaluation_id,
+        {{ json_text('record', ['workitemID', 'workitemId']) }} as workitem_id,
+        {{ json_text('record', ['scriptID', 'scriptId']) }} as script_id,
+        {{ json_text('record', 'createdBy') }} as created_by_user_id,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['startedAtUtc', 'startedAtUTC'])) }} as started_at,
+        {{ utc_timestamp(json_text('record', ['endedAtUTC', 'endedAtUtc'])) }} as ended_at,
+        try_cast({{ json_text('record', 'startedAt') }} as timestamp) as started_at_local,
+        try_cast({{ json_text('record', 'endedAt') }} as timestamp) as ended_at_local,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+latest as (
+
+    {{ latest_delivery('renamed', 'workitem_evaluation_id') }}
+
+)
+
+select * from latest

@@ -1,0 +1,62 @@
+-- One row per Buzzeasy workitem: an agent task, offered when the system began routing the
+-- conversation to the agent, answered or not. The latest delivery of each row wins.
+
+with
+
+source as (
+
+    select * from {{ source('buzzeasy', 'workitems') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        {{ json_text('record', 'id') }} as workitem_id,
+        {{ json_text('record', ['agentId', 'agentID']) }} as agent_id,
+        {{ json_text('record', ['queueID', 'queueId']) }} as queue_id,
+        {{ json_text('record', ['primaryConversationID', 'primaryConversationId']) }}
+            as primary_conversation_id,
+        {{ json_text('record', ['primaryChannelId', 'primaryChannelID']) }} as primary_channel_id,
+        {{ json_text('record', ['businessUnitId', 'businessUnitID']) }} as business_unit_id,
+        {{ json_text('record', ['customerId', 'customerID']) }} as customer_id,
+        {{ json_text('record', ['scriptId', 'scriptID']) }} as script_id,
+
+        -- dimensions
+        {{ json_text('record', 'mediaType') }} as media_type,
+        {{ json_text('record', 'result') }} as result,
+        {{ json_text('record', 'completionCode') }} as completion_code,
+        {{ json_text('record', 'notes') }} as notes,
+        {{ json_text('record', 'agentPhoneNumber') }} as agent_phone_number,
+
+        -- measures
+        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+        try_cast({{ json_text('record', 'activeDurationInSeconds') }} as double) as active_seconds,
+        try_cast({{ json_text('record', 'previewDuration') }} as double) as preview_seconds,
+        try_cast({{ json_text('record', 'wrapUpDuration') }} as double) as wrap_up_seconds,
+        try_cast({{ json_text('record', 'lookupDuration') }} as double) as lookup_seconds,
+
+        -- timestamps (UTC; *_local as the tenant's wall clock)
+        {{ utc_timestamp(json_text('record', ['startTimeUTC', 'startTimeUtc'])) }} as started_at,
+        {{ utc_timestamp(json_text('record', ['endTimeUTC', 'endTimeUtc'])) }} as ended_at,
+        try_cast({{ json_text('record', 'startTime') }} as timestamp) as started_at_local,
+        try_cast({{ json_text('record', 'endTime') }} as timestamp) as ended_at_local,
+
+        -- lineage
+        _loaded_at as loaded_at,
+        _file_path as loaded_from_file_path,
+        _record_index as loaded_from_record_index,
+        _batch_id as load_batch_id
+
+    from source
+
+),
+
+latest as (
+
+    {{ latest_delivery('renamed', 'workitem_id') }}
+
+)
+
+select * from latest
