@@ -74,7 +74,8 @@ bot_rollup as (
         source_system,
         interaction_id,
         count(*) as bot_segment_count,
-        {{ dbt.bool_or("outcome = 'completed'") }} as was_completed_by_bot
+        -- every bot step completed: a failed or abandoned step is not containment
+        not {{ dbt.bool_or("outcome <> 'completed'") }} as was_completed_by_bot
     from bot_segments
     group by source_system, interaction_id
 

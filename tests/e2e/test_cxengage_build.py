@@ -224,6 +224,7 @@ def test_the_layers_are_exactly_the_four_schemas(built: tuple[Path, Path]) -> No
     assert [name for (name,) in marts] == [
         "dim_agents",
         "dim_queues",
+        "fct_agent_states",
         "fct_bot_segments",
         "fct_interactions",
         "fct_queue_segments",

@@ -93,6 +93,44 @@ staged as (
         'transcript_turns' as grain,
         count(*) as row_count
     from {{ ref('stg_nice_cxone__transcript_blocks') }}
+    union all
+    -- the chain walk decides which conversations start an interaction
+    select
+        'buzzeasy' as source_system,
+        'interactions' as grain,
+        count(*) as row_count
+    from {{ ref('int_conversation_chains__buzzeasy') }}
+    where segment_sequence = 0
+    union all
+    select
+        'buzzeasy' as source_system,
+        'segments' as grain,
+        count(*) as row_count
+    from {{ ref('int_conversation_chains__buzzeasy') }}
+    union all
+    select
+        'buzzeasy' as source_system,
+        'queue_segments' as grain,
+        count(*) as row_count
+    from {{ ref('stg_buzzeasy__queue_segments') }}
+    union all
+    select
+        'buzzeasy' as source_system,
+        'bot_segments' as grain,
+        count(*) as row_count
+    from {{ ref('stg_buzzeasy__bot_segments') }}
+    union all
+    select
+        'buzzeasy' as source_system,
+        'workitems' as grain,
+        count(*) as row_count
+    from {{ ref('stg_buzzeasy__workitems') }}
+    union all
+    select
+        'buzzeasy' as source_system,
+        'agent_states' as grain,
+        count(*) as row_count
+    from {{ ref('stg_buzzeasy__agent_states') }}
 
 ),
 
@@ -150,6 +188,13 @@ in_marts as (
         'transcript_turns' as grain,
         count(*) as row_count
     from {{ ref('fct_transcript_turns') }}
+    group by source_system
+    union all
+    select
+        source_system,
+        'agent_states' as grain,
+        count(*) as row_count
+    from {{ ref('fct_agent_states') }}
     group by source_system
 
 )

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+buzzeasy as (
+
+    select * from {{ ref('int_agents__buzzeasy') }}
+
+),
+
 nice_cxone as (
 
     select * from {{ ref('int_agents__nice_cxone') }}
@@ -27,6 +33,14 @@ unioned as (
         agent_id,
         agent_name
     from nice_cxone
+
+    union all
+
+    select
+        source_system,
+        agent_id,
+        agent_name
+    from buzzeasy
 
 )
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+buzzeasy as (
+
+    select * from {{ ref('int_bot_segments__buzzeasy') }}
+
+),
+
 unioned as (
 
     select
@@ -20,6 +26,21 @@ unioned as (
         outcome,
         outcome_raw
     from cxengage
+
+    union all
+
+    select
+        source_system,
+        bot_segment_id,
+        interaction_id,
+        bot_name,
+        bot_type,
+        started_at,
+        ended_at,
+        duration_seconds,
+        outcome,
+        outcome_raw
+    from buzzeasy
 
 )
 

@@ -8,6 +8,12 @@ cxengage as (
 
 ),
 
+buzzeasy as (
+
+    select * from {{ ref('int_interactions__buzzeasy') }}
+
+),
+
 nice_cxone as (
 
     select * from {{ ref('int_interactions__nice_cxone') }}
@@ -41,6 +47,20 @@ unioned as (
         started_at,
         ended_at
     from nice_cxone
+
+    union all
+
+    select
+        source_system,
+        interaction_id,
+        channel,
+        channel_raw,
+        direction,
+        direction_raw,
+        disposition_name,
+        started_at,
+        ended_at
+    from buzzeasy
 
 )
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+buzzeasy as (
+
+    select * from {{ ref('int_queue_segments__buzzeasy') }}
+
+),
+
 nice_cxone as (
 
     select * from {{ ref('int_queue_segments__nice_cxone') }}
@@ -45,6 +51,23 @@ unioned as (
         is_abandoned,
         answered_by_agent_id
     from nice_cxone
+
+    union all
+
+    select
+        source_system,
+        queue_segment_id,
+        interaction_id,
+        segment_id,
+        queue_id,
+        entered_at,
+        exited_at,
+        wait_seconds,
+        exit_reason,
+        exit_reason_raw,
+        is_abandoned,
+        answered_by_agent_id
+    from buzzeasy
 
 )
 

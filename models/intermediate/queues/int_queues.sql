@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+buzzeasy as (
+
+    select * from {{ ref('int_queues__buzzeasy') }}
+
+),
+
 nice_cxone as (
 
     select * from {{ ref('int_queues__nice_cxone') }}
@@ -27,6 +33,14 @@ unioned as (
         queue_id,
         queue_name
     from nice_cxone
+
+    union all
+
+    select
+        source_system,
+        queue_id,
+        queue_name
+    from buzzeasy
 
 )
 

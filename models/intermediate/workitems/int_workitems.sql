@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+buzzeasy as (
+
+    select * from {{ ref('int_workitems__buzzeasy') }}
+
+),
+
 nice_cxone as (
 
     select * from {{ ref('int_workitems__nice_cxone') }}
@@ -53,6 +59,27 @@ unioned as (
         result,
         result_raw
     from nice_cxone
+
+    union all
+
+    select
+        source_system,
+        workitem_id,
+        interaction_id,
+        segment_id,
+        agent_id,
+        queue_id,
+        offered_at,
+        accepted_at,
+        ended_at,
+        handle_seconds,
+        talk_seconds,
+        hold_seconds,
+        hold_count,
+        wrap_up_seconds,
+        result,
+        result_raw
+    from buzzeasy
 
 )
 

@@ -1,0 +1,72 @@
+-- Nothing is lost between raw and staging: for every Buzzeasy entity set whose records carry an
+-- `id`, the distinct ids landed in raw are exactly the ids staged (each once). Sets without an id
+-- (queue segments, captured and collected data, business unit changes, campaign record details)
+-- are keyed in staging from several fields and covered by the end-to-end test.
+
+{%- set id_keyed = [
+    ('calls', 'stg_buzzeasy__calls', 'conversation_id'),
+    ('chats', 'stg_buzzeasy__chats', 'conversation_id'),
+    ('emails', 'stg_buzzeasy__emails', 'conversation_id'),
+    ('conversations', 'stg_buzzeasy__conversations', 'conversation_id'),
+    ('rejected_enqueue_attempts', 'stg_buzzeasy__rejected_enqueue_attempts',
+        'rejected_enqueue_attempt_id'),
+    ('bot_segments', 'stg_buzzeasy__bot_segments', 'bot_segment_id'),
+    ('bot_steps', 'stg_buzzeasy__bot_steps', 'bot_step_id'),
+    ('workitems', 'stg_buzzeasy__workitems', 'workitem_id'),
+    ('workitem_conversation_sessions', 'stg_buzzeasy__workitem_conversation_sessions',
+        'workitem_conversation_session_id'),
+    ('workitem_evaluations', 'stg_buzzeasy__workitem_evaluations', 'workitem_evaluation_id'),
+    ('workitem_evaluation_data', 'stg_buzzeasy__workitem_evaluation_data',
+        'workitem_evaluation_data_id'),
+    ('agent_states', 'stg_buzzeasy__agent_states', 'agent_state_id'),
+    ('agents', 'stg_buzzeasy__agents', 'agent_id'),
+    ('users', 'stg_buzzeasy__users', 'user_id'),
+    ('queues', 'stg_buzzeasy__queues', 'queue_id'),
+    ('channels', 'stg_buzzeasy__channels', 'channel_id'),
+    ('business_units', 'stg_buzzeasy__business_units', 'business_unit_id'),
+    ('campaigns', 'stg_buzzeasy__campaigns', 'campaign_id'),
+    ('campaign_records', 'stg_buzzeasy__campaign_records', 'campaign_record_id'),
+] %}
+
+with
+
+raw_ids as (
+    {% for entity_set, model, key in id_keyed %}
+        select distinct
+            '{{ entity_set }}' as entity_set,
+            json_extract_string(record, '$.id') as id
+        from {{ source('buzzeasy', entity_set) }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+staged_ids as (
+    {% for entity_set, model, key in id_keyed %}
+        select
+            '{{ entity_set }}' as entity_set,
+            {{ key }} as id
+        from {{ ref(model) }}
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
+),
+
+staged_counts as (
+
+    select
+        entity_set,
+        id,
+        count(*) as staged_rows
+    from staged_ids
+    group by entity_set, id
+
+)
+
+select
+    coalesce(raw_ids.entity_set, staged_counts.entity_set) as entity_set,
+    coalesce(raw_ids.id, staged_counts.id) as id,
+    raw_ids.id is not null as is_in_raw,
+    coalesce(staged_counts.staged_rows, 0) as staged_rows
+from raw_ids
+full outer join staged_counts
+    on raw_ids.entity_set = staged_counts.entity_set and raw_ids.id = staged_counts.id
+where raw_ids.id is null or staged_counts.id is null or staged_counts.staged_rows <> 1
