@@ -13,7 +13,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
 # Vendors whose bundled sample exports `make run` loads (sample_data/<source_system>/).
-SAMPLE_VENDORS := cxengage nice_cxone
+SAMPLE_VENDORS := cxengage nice_cxone buzzeasy
 
 .PHONY: setup run load build docs lint test clean distclean
 
