@@ -20,10 +20,7 @@ renamed as (
         {{ json_text('record', ['customFieldValues', 'customFieldValue']) }} as custom_field_values,
 
         -- lineage
-        _loaded_at as loaded_at,
-        _file_path as loaded_from_file_path,
-        _record_index as loaded_from_record_index,
-        _batch_id as load_batch_id
+        {{ raw_lineage_columns() }}
 
     from source
 

@@ -26,10 +26,7 @@ renamed as (
             as deleted_at,
 
         -- lineage
-        _loaded_at as loaded_at,
-        _file_path as loaded_from_file_path,
-        _record_index as loaded_from_record_index,
-        _batch_id as load_batch_id
+        {{ raw_lineage_columns() }}
 
     from source
 

@@ -44,10 +44,7 @@ renamed as (
         try_cast({{ json_text('record', 'endTime') }} as timestamp) as ended_at_local,
 
         -- lineage
-        _loaded_at as loaded_at,
-        _file_path as loaded_from_file_path,
-        _record_index as loaded_from_record_index,
-        _batch_id as load_batch_id
+        {{ raw_lineage_columns() }}
 
     from source
 
