@@ -135,7 +135,7 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(
             f"ccw load {spec.source_system}: its export gives local times with no UTC offset, "
             "and the warehouse does not guess one. Pass the offset the export was requested "
-            "in, e.g. --assume-timezone +05:30.",
+            f"in, e.g. --assume-timezone +05:30. {spec.timezone_hint}".rstrip(),
             file=err,
         )
         return EXIT_USAGE
@@ -177,8 +177,22 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_REJECTED if summary.of("rejected") else EXIT_OK
 
 
+def _attach_offsets(argv: Sequence[str]) -> list[str]:
+    """`--assume-timezone -04:00` as `--assume-timezone=-04:00`: argparse would otherwise take a
+    negative offset for an option of its own."""
+    joined: list[str] = []
+    pending = False
+    for arg in argv:
+        if pending and _OFFSET.match(arg.strip()):
+            joined[-1] = f"--assume-timezone={arg}"
+        else:
+            joined.append(arg)
+        pending = arg == "--assume-timezone"
+    return joined
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(_attach_offsets(sys.argv[1:] if argv is None else argv))
     if args.command == "load":
         return run_load(args, sys.stdout, sys.stderr)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands first

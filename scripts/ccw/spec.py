@@ -16,6 +16,8 @@ class VendorSpec:
     `unknown_entity_reason`, followed by that value when there is one (the vendor's own name for
     what it could not place).
     Every record must be a JSON object holding the `required_keys` of its entity.
+    `needs_timezone`: the export's times carry no offset, so a load must name one
+    (--assume-timezone); `timezone_hint` tells the user where the export says which.
     `empty_export_entity`: for exports that may legitimately be an empty list (a batch with nothing
     in it), the entity an empty-array file is recorded under; such a file is then loaded with 0
     records instead of rejected.
@@ -29,6 +31,7 @@ class VendorSpec:
     shape_hint: str
     unknown_entity_reason: str = "its records belong to no entity this vendor exports"
     needs_timezone: bool = False
+    timezone_hint: str = ""
     empty_export_entity: str | None = None
 
     def raw_table(self, entity: str) -> str:

@@ -9,9 +9,7 @@ import duckdb
 import pytest
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, main
-from ccw.vendors import VENDORS
 
-PROJECT = Path(__file__).resolve().parents[2]
 RAW = "raw.nice_cxone__segments"
 
 
@@ -66,13 +64,6 @@ def test_a_record_without_external_id_rejects_its_file_only(
     assert "REJECTED" in out and "bad.json" in out and "record 1" in out
     assert "wrapped.json" in out and "externalId" in out
     assert query(db, f"select record ->> 'externalId' from {RAW}") == [("s-1",)]
-
-
-@pytest.mark.parametrize("source_system", sorted(VENDORS))
-def test_the_bundled_sample_loads_without_rejects(source_system: str, tmp_path: Path) -> None:
-    sample = PROJECT / "sample_data" / source_system
-    assert sample.is_dir(), f"no bundled sample for {source_system}"
-    assert main(["load", source_system, str(sample), "--db", str(tmp_path / "w.duckdb")]) == 0
 
 
 def test_an_empty_export_loads_with_no_records(tmp_path: Path) -> None:
