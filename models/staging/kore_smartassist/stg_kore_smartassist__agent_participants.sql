@@ -1,0 +1,95 @@
+-- One row per consulting agent or joined user of a SmartAssist responding agent's segment. The
+-- vendor documents these lists but not their fields: the common ones are extracted (an agent or
+-- user id, name, email, start and end) and the whole entry is kept as JSON.
+
+with
+
+base as (
+
+    select * from {{ ref('base_kore_smartassist__sessions') }}
+
+),
+
+destinations as (
+
+    select
+        session_id,
+        assumed_utc_offset,
+        unnest(smartassist_session.destinations) as destination,
+        generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
+    from base
+
+),
+
+lists as (
+
+    select
+        session_id,
+        assumed_utc_offset,
+        destination_index,
+        'consulting_agent' as participant_type,
+        try_cast(
+            coalesce(destination.respondingAgent.ConsultingAgents, destination.ConsultingAgents)
+            as json[]
+        ) as participants
+    from destinations
+    union all
+    select
+        session_id,
+        assumed_utc_offset,
+        destination_index,
+        'joined_user' as participant_type,
+        try_cast(
+            coalesce(destination.respondingAgent.JoinedUsers, destination.JoinedUsers) as json[]
+        ) as participants
+    from destinations
+
+),
+
+participants as (
+
+    select
+        session_id,
+        assumed_utc_offset,
+        destination_index,
+        participant_type,
+        unnest(participants) as participant,
+        generate_subscripts(participants, 1) - 1 as participant_index
+    from lists
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        session_id || ':' || destination_index || ':' || participant_type || ':'
+        || participant_index as agent_participant_id,
+        session_id,
+        destination_index,
+        participant_index,
+        coalesce(participant ->> '$.agentId', participant ->> '$.userId') as participant_id,
+
+        -- dimensions
+        participant_type,
+        participant ->> '$.name' as participant_name,
+        participant ->> '$.email' as participant_email,
+        participant as participant_json,
+
+        -- timestamps (UTC)
+        {{ local_to_utc(
+            "coalesce(participant ->> '$.consultStartTime', participant ->> '$.joinedTime',"
+            ~ " participant ->> '$.acceptedTime', participant ->> '$.assignedAt')",
+            'assumed_utc_offset',
+        ) }} as started_at,
+        {{ local_to_utc(
+            "coalesce(participant ->> '$.consultEndTime', participant ->> '$.leftTime',"
+            ~ " participant ->> '$.interactionEndTime')",
+            'assumed_utc_offset',
+        ) }} as ended_at
+
+    from participants
+
+)
+
+select * from renamed

@@ -1,0 +1,78 @@
+-- One row per responding agent of a SmartAssist session: the agent who answered a queue entry
+-- (QueueEntry.respondingAgent), or the agent of a direct transfer (an AgentSegment
+-- destination).
+
+with
+
+base as (
+
+    select * from {{ ref('base_kore_smartassist__sessions') }}
+
+),
+
+destinations as (
+
+    select
+        session_id,
+        assumed_utc_offset,
+        unnest(smartassist_session.destinations) as destination,
+        generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
+    from base
+
+),
+
+responding as (
+
+    select
+        session_id,
+        assumed_utc_offset,
+        destination_index,
+        destination.destinationType = 'AgentSegment' as is_direct_transfer,
+        case
+            when destination.destinationType = 'AgentSegment' then destination
+            else destination.respondingAgent
+        end as agent
+    from destinations
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        session_id || ':' || destination_index as agent_segment_id,
+        session_id,
+        destination_index,
+        agent.agentId as agent_id,
+
+        -- dimensions
+        agent.name as agent_name,
+        agent.email as agent_email,
+        agent.status as agent_status,
+        agent.agentNotes as agent_notes,
+
+        -- measures
+        agent.firstResponseDuration as first_response_seconds,
+        agent.interactionDuration as interaction_seconds,
+        agent.afterCallWorkDuration as after_call_work_seconds,
+        coalesce(len(try_cast(agent.ConsultingAgents as json[])), 0) as consulting_agent_count,
+        coalesce(len(try_cast(agent.JoinedUsers as json[])), 0) as joined_user_count,
+
+        -- booleans
+        is_direct_transfer,
+
+        -- timestamps (UTC)
+        {{ local_to_utc('agent.assignedAt', 'assumed_utc_offset') }} as assigned_at,
+        {{ local_to_utc('agent.acceptedTime', 'assumed_utc_offset') }} as accepted_at,
+        {{ local_to_utc('agent.firstResponseTime', 'assumed_utc_offset') }} as first_response_at,
+        {{ local_to_utc('agent.interactionEndTime', 'assumed_utc_offset') }}
+            as interaction_ended_at,
+        {{ local_to_utc('agent.afterCallWorkEndTime', 'assumed_utc_offset') }}
+            as after_call_work_ended_at
+
+    from responding
+    where agent.agentId is not null
+
+)
+
+select * from renamed

@@ -1,0 +1,55 @@
+-- One row per agent a SmartAssist queue entry was offered to who did not respond.
+
+with
+
+base as (
+
+    select * from {{ ref('base_kore_smartassist__sessions') }}
+
+),
+
+destinations as (
+
+    select
+        session_id,
+        assumed_utc_offset,
+        unnest(smartassist_session.destinations) as destination,
+        generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
+    from base
+
+),
+
+agents as (
+
+    select
+        session_id,
+        assumed_utc_offset,
+        destination_index,
+        unnest(destination.nonRespondingAgents) as agent,
+        generate_subscripts(destination.nonRespondingAgents, 1) - 1 as agent_index
+    from destinations
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        session_id || ':' || destination_index || ':' || agent_index as non_responding_agent_id,
+        session_id,
+        destination_index,
+        agent_index,
+        agent.agentId as agent_id,
+
+        -- dimensions
+        agent.name as agent_name,
+        agent.email as agent_email,
+
+        -- timestamps (UTC)
+        {{ local_to_utc('agent.assignedAt', 'assumed_utc_offset') }} as assigned_at
+
+    from agents
+
+)
+
+select * from renamed

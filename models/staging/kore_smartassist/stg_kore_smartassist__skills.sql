@@ -1,0 +1,33 @@
+-- One row per skill associated with a SmartAssist smartassist_session.
+
+with
+
+base as (
+
+    select * from {{ ref('base_kore_smartassist__sessions') }}
+
+),
+
+skills as (
+
+    select
+        session_id,
+        unnest(smartassist_session.skills) as skill,
+        generate_subscripts(smartassist_session.skills, 1) - 1 as skill_index
+    from base
+
+),
+
+renamed as (
+
+    select
+        session_id || ':' || skill_index as session_skill_id,
+        session_id,
+        skill_index,
+        skill.id as skill_id,
+        skill.name as skill_name
+    from skills
+
+)
+
+select * from renamed

@@ -1,0 +1,43 @@
+-- One row per tag of a SmartAssist session: user-level tags (about the customer's profile) and
+-- session-level tags (about this session), told apart by `tag_level`.
+
+with
+
+base as (
+
+    select * from {{ ref('base_kore_smartassist__sessions') }}
+
+),
+
+tags as (
+
+    select
+        session_id,
+        'user' as tag_level,
+        unnest(smartassist_session.userleveltags) as tag,
+        generate_subscripts(smartassist_session.userleveltags, 1) - 1 as tag_index
+    from base
+    union all
+    select
+        session_id,
+        'session' as tag_level,
+        unnest(smartassist_session.sessionleveltags) as tag,
+        generate_subscripts(smartassist_session.sessionleveltags, 1) - 1 as tag_index
+    from base
+
+),
+
+renamed as (
+
+    select
+        session_id || ':' || tag_level || ':' || tag_index as session_tag_id,
+        session_id,
+        tag_level,
+        tag_index,
+        tag.name as tag_name,
+        tag.value as tag_value
+    from tags
+
+)
+
+select * from renamed
