@@ -131,6 +131,45 @@ staged as (
         'agent_states' as grain,
         count(*) as row_count
     from {{ ref('stg_buzzeasy__agent_states') }}
+    union all
+    select
+        'kore_smartassist' as source_system,
+        'interactions' as grain,
+        count(distinct interaction_id) as row_count
+    from {{ ref('stg_kore_smartassist__sessions') }}
+    union all
+    -- a bot leg per session, then a leg per destination
+    select
+        'kore_smartassist' as source_system,
+        'segments' as grain,
+        (select count(*) from {{ ref('stg_kore_smartassist__sessions') }})
+        + (select count(*) from {{ ref('stg_kore_smartassist__destinations') }}) as row_count
+    union all
+    select
+        'kore_smartassist' as source_system,
+        'queue_segments' as grain,
+        count(*) as row_count
+    from {{ ref('stg_kore_smartassist__destinations') }}
+    where destination_type = 'QueueEntry'
+    union all
+    select
+        'kore_smartassist' as source_system,
+        'workitems' as grain,
+        (select count(*) from {{ ref('stg_kore_smartassist__agent_segments') }})
+        + (select count(*) from {{ ref('stg_kore_smartassist__non_responding_agents') }})
+            as row_count
+    union all
+    select
+        'kore_smartassist' as source_system,
+        'bot_segments' as grain,
+        count(*) as row_count
+    from {{ ref('stg_kore_smartassist__sessions') }}
+    union all
+    select
+        'kore_smartassist' as source_system,
+        'sentiment' as grain,
+        count(csat_raw) as row_count
+    from {{ ref('stg_kore_smartassist__sessions') }}
 
 ),
 

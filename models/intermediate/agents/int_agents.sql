@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+kore_smartassist as (
+
+    select * from {{ ref('int_agents__kore_smartassist') }}
+
+),
+
 buzzeasy as (
 
     select * from {{ ref('int_agents__buzzeasy') }}
@@ -41,6 +47,14 @@ unioned as (
         agent_id,
         agent_name
     from buzzeasy
+
+    union all
+
+    select
+        source_system,
+        agent_id,
+        agent_name
+    from kore_smartassist
 
 )
 

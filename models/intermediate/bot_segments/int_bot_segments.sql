@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+kore_smartassist as (
+
+    select * from {{ ref('int_bot_segments__kore_smartassist') }}
+
+),
+
 buzzeasy as (
 
     select * from {{ ref('int_bot_segments__buzzeasy') }}
@@ -41,6 +47,21 @@ unioned as (
         outcome,
         outcome_raw
     from buzzeasy
+
+    union all
+
+    select
+        source_system,
+        bot_segment_id,
+        interaction_id,
+        bot_name,
+        bot_type,
+        started_at,
+        ended_at,
+        duration_seconds,
+        outcome,
+        outcome_raw
+    from kore_smartassist
 
 )
 

@@ -8,6 +8,12 @@ cxengage as (
 
 ),
 
+kore_smartassist as (
+
+    select * from {{ ref('int_interactions__kore_smartassist') }}
+
+),
+
 buzzeasy as (
 
     select * from {{ ref('int_interactions__buzzeasy') }}
@@ -61,6 +67,20 @@ unioned as (
         started_at,
         ended_at
     from buzzeasy
+
+    union all
+
+    select
+        source_system,
+        interaction_id,
+        channel,
+        channel_raw,
+        direction,
+        direction_raw,
+        disposition_name,
+        started_at,
+        ended_at
+    from kore_smartassist
 
 )
 

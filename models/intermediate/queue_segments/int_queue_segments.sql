@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+kore_smartassist as (
+
+    select * from {{ ref('int_queue_segments__kore_smartassist') }}
+
+),
+
 buzzeasy as (
 
     select * from {{ ref('int_queue_segments__buzzeasy') }}
@@ -68,6 +74,23 @@ unioned as (
         is_abandoned,
         answered_by_agent_id
     from buzzeasy
+
+    union all
+
+    select
+        source_system,
+        queue_segment_id,
+        interaction_id,
+        segment_id,
+        queue_id,
+        entered_at,
+        exited_at,
+        wait_seconds,
+        exit_reason,
+        exit_reason_raw,
+        is_abandoned,
+        answered_by_agent_id
+    from kore_smartassist
 
 )
 

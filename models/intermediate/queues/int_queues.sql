@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+kore_smartassist as (
+
+    select * from {{ ref('int_queues__kore_smartassist') }}
+
+),
+
 buzzeasy as (
 
     select * from {{ ref('int_queues__buzzeasy') }}
@@ -41,6 +47,14 @@ unioned as (
         queue_id,
         queue_name
     from buzzeasy
+
+    union all
+
+    select
+        source_system,
+        queue_id,
+        queue_name
+    from kore_smartassist
 
 )
 

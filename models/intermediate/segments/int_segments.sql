@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+kore_smartassist as (
+
+    select * from {{ ref('int_segments__kore_smartassist') }}
+
+),
+
 buzzeasy as (
 
     select * from {{ ref('int_segments__buzzeasy') }}
@@ -77,6 +83,26 @@ unioned as (
         end_reason_raw,
         is_transfer
     from buzzeasy
+
+    union all
+
+    select
+        source_system,
+        segment_id,
+        interaction_id,
+        segment_sequence,
+        channel,
+        direction,
+        started_at,
+        ended_at,
+        agent_id,
+        queue_id,
+        start_reason,
+        start_reason_raw,
+        end_reason,
+        end_reason_raw,
+        is_transfer
+    from kore_smartassist
 
 )
 

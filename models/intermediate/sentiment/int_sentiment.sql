@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+kore_smartassist as (
+
+    select * from {{ ref('int_sentiment__kore_smartassist') }}
+
+),
+
 nice_cxone as (
 
     select * from {{ ref('int_sentiment__nice_cxone') }}
@@ -41,6 +47,21 @@ unioned as (
         raw_value,
         entity_name
     from nice_cxone
+
+    union all
+
+    select
+        source_system,
+        sentiment_id,
+        interaction_id,
+        segment_id,
+        participant_role,
+        measure,
+        label,
+        score,
+        raw_value,
+        entity_name
+    from kore_smartassist
 
 )
 

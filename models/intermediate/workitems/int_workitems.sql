@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+kore_smartassist as (
+
+    select * from {{ ref('int_workitems__kore_smartassist') }}
+
+),
+
 buzzeasy as (
 
     select * from {{ ref('int_workitems__buzzeasy') }}
@@ -80,6 +86,27 @@ unioned as (
         result,
         result_raw
     from buzzeasy
+
+    union all
+
+    select
+        source_system,
+        workitem_id,
+        interaction_id,
+        segment_id,
+        agent_id,
+        queue_id,
+        offered_at,
+        accepted_at,
+        ended_at,
+        handle_seconds,
+        talk_seconds,
+        hold_seconds,
+        hold_count,
+        wrap_up_seconds,
+        result,
+        result_raw
+    from kore_smartassist
 
 )
 
