@@ -13,7 +13,9 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
 # Vendors whose bundled sample exports `make run` loads (sample_data/<source_system>/).
-SAMPLE_VENDORS := cxengage nice_cxone buzzeasy
+SAMPLE_VENDORS := cxengage nice_cxone buzzeasy kore_smartassist
+# Per-vendor load options: the SmartAssist sample was requested with timeZoneOffset -330 (IST).
+LOAD_OPTIONS_kore_smartassist := --assume-timezone +05:30
 
 .PHONY: setup run load build docs lint test clean distclean
 
@@ -35,9 +37,7 @@ run: setup load build docs
 	@echo "Docs site: $(BIN)/dbt docs serve   (then open http://localhost:8080)"
 
 load: setup
-	@for vendor in $(SAMPLE_VENDORS); do \
-		$(BIN)/ccw load $$vendor sample_data/$$vendor --db $(WAREHOUSE_PATH) || exit $$?; \
-	done
+	@$(foreach vendor,$(SAMPLE_VENDORS),$(BIN)/ccw load $(vendor) sample_data/$(vendor) $(LOAD_OPTIONS_$(vendor)) --db $(WAREHOUSE_PATH) && ) true
 
 build: setup
 	$(BIN)/dbt build
