@@ -1,0 +1,47 @@
+-- One row per escalation of a CCAI Platform session: a virtual agent handing the session to a
+-- human (or another virtual agent), with its status and reason.
+
+with
+
+base as (
+
+    select * from {{ ref('base_ccai_platform__sessions') }}
+
+),
+
+escalations as (
+
+    select
+        session_id,
+        unnest(ccai_session.escalations) as escalation,
+        generate_subscripts(ccai_session.escalations, 1) - 1 as escalation_index
+    from base
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        session_id || ':' || escalation_index as session_escalation_id,
+        session_id,
+        escalation_index,
+        escalation.id as escalation_id,
+        escalation.from_virtual_agent.id as from_virtual_agent_id,
+        escalation.to_virtual_agent.id as to_virtual_agent_id,
+
+        -- dimensions
+        escalation.status as escalation_status,
+        escalation.reason as escalation_reason,
+        escalation.deflection,
+        escalation.from_virtual_agent.name as from_virtual_agent_name,
+
+        -- timestamps (UTC)
+        {{ utc_timestamp('coalesce(escalation.escalated_at, escalation.created_at)') }}
+            as escalated_at
+
+    from escalations
+
+)
+
+select * from renamed

@@ -1,0 +1,37 @@
+-- One row per node of a CCAI Platform session's materialized menu path (`2420/4563/6205`):
+-- each node is a queue (menu) id, from the root (depth 0) to the selected leaf.
+
+with
+
+base as (
+
+    select * from {{ ref('base_ccai_platform__sessions') }}
+
+),
+
+nodes as (
+
+    select
+        session_id,
+        unnest(string_split(ccai_session.menu_path.materialized_path, '/')) as queue_id,
+        generate_subscripts(string_split(ccai_session.menu_path.materialized_path, '/'), 1) - 1
+            as node_depth,
+        len(string_split(ccai_session.menu_path.materialized_path, '/')) as node_count
+    from base
+    where ccai_session.menu_path.materialized_path is not null
+
+),
+
+renamed as (
+
+    select
+        session_id || ':' || node_depth as menu_path_node_id,
+        session_id,
+        node_depth as path_depth,
+        queue_id,
+        node_depth = node_count - 1 as is_leaf
+    from nodes
+
+)
+
+select * from renamed

@@ -1,0 +1,51 @@
+-- One row per participant record of a CCAI Platform session: end users, human agents and
+-- virtual agents. A participant who leaves and rejoins gets a new record.
+
+with
+
+base as (
+
+    select * from {{ ref('base_ccai_platform__sessions') }}
+
+),
+
+participants as (
+
+    select
+        session_id,
+        unnest(ccai_session.participants) as participant,
+        generate_subscripts(ccai_session.participants, 1) - 1 as participant_index
+    from base
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        session_id || ':' || participant_index as session_participant_id,
+        session_id,
+        participant_index,
+        participant.id as participant_id,
+        participant.user_id,
+        participant.end_user_id,
+
+        -- dimensions
+        participant.type as participant_type,
+        participant.status as participant_status,
+        participant.fail_reason,
+
+        -- measures
+        coalesce(participant.call_duration, participant.chat_duration) as handle_seconds,
+        participant.hold_duration as hold_seconds,
+
+        -- timestamps (UTC)
+        {{ utc_timestamp('participant.connected_at') }} as connected_at,
+        {{ utc_timestamp('coalesce(participant.ended_at, participant.finished_at)') }}
+            as ended_at
+
+    from participants
+
+)
+
+select * from renamed

@@ -1,0 +1,134 @@
+-- One row per CCAI Platform call or chat session (newest document): scalars typed and renamed,
+-- timestamps with offsets in UTC, the status read from its name or its numeric code into one
+-- readable value, and `agent_info`'s variant told apart (human agent, virtual agent, absent).
+
+with
+
+base as (
+
+    select * from {{ ref('base_ccai_platform__sessions') }}
+
+),
+
+renamed as (
+
+    select
+        -- ids
+        session_id,
+        session_kind,
+        ccai_session.id as vendor_session_id,
+        ccai_session.call_uuid,
+        ccai_session.parent_id,
+        ccai_session.selected_menu.id as selected_menu_id,
+        ccai_session.end_user.id as end_user_id,
+        ccai_session.out_ticket_id,
+        ccai_session.agent_info.id as agent_info_id,
+
+        -- dimensions
+        ccai_session.lang,
+        coalesce(ccai_session.call_type, ccai_session.chat_type, ccai_session.session_type)
+            as session_type,
+        ccai_session.session_type_v2,
+        case
+            when regexp_full_match(trim(ccai_session.status), '[0-9]+')
+                then case cast(trim(ccai_session.status) as integer)
+                        when 0 then 'scheduled'
+                        when 1 then 'queued'
+                        when 2 then 'assigned'
+                        when 3 then 'connecting'
+                        when 4 then 'switching'
+                        when 5 then 'connected'
+                        when 8 then 'finished'
+                        when 9 then 'failed'
+                        when 10 then 'recovered'
+                        when 11 then 'deflected'
+                        when 12 then 'selecting'
+                        when 13 then 'va_assigned'
+                        when 14 then 'va_connected'
+                        when 15 then 'preview_pending'
+                        when 16 then 'preview_ready'
+                        when 17 then 'campaign_connecting'
+                        when 18 then 'campaign_connected'
+                        when 19 then 'requeued'
+                        when 20 then 'predictive_waiting'
+                        when 21 then 'progressive_waiting'
+                        when 22 then 'preview_waiting'
+                        when 23 then 'campaign_dialing'
+                        when 80 then 'voicemail'
+                        when 81 then 'voicemail_received'
+                    end
+            else lower(replace(trim(ccai_session.status), ' ', '_'))
+        end as status,
+        ccai_session.status as status_raw,
+        coalesce(ccai_session.sub_status, ccai_session.subStatus) as sub_status,
+        ccai_session.fail_reason,
+        ccai_session.fail_details,
+        ccai_session.finish_reason,
+        ccai_session.disconnected_by,
+        ccai_session.voicemail_reason,
+        ccai_session.answer_type,
+        ccai_session.deflection,
+        replace(ccai_session.recording_permission, 'recording_permission_', '')
+            as recording_permission,
+        ccai_session.selected_menu.name as selected_menu_name,
+        ccai_session.selected_menu.menu_type as selected_menu_type,
+        ccai_session.menu_path.name as menu_path_name,
+        ccai_session.menu_path.materialized_path as menu_path,
+        ccai_session.disposition_code,
+        ccai_session.notes as disposition_notes,
+        coalesce(ccai_session.feedback, ccai_session.comment) as csat_comment,
+        ccai_session.rating as csat_raw,
+        case
+            when ccai_session.agent_info.va_alias is not null then 'virtual_agent'
+            when ccai_session.agent_info.email is not null then 'human_agent'
+            when ccai_session.agent_info.id is not null then 'unknown'
+        end as agent_info_kind,
+        ccai_session.agent_info.name as agent_info_name,
+        ccai_session.out_ticket_url,
+        ccai_session.recording_url,
+        ccai_session.support_number,
+        ccai_session.outbound_number,
+
+        -- customer contact details (personal data: staging only)
+        ccai_session.end_user.identifier as end_user_identifier,
+
+        -- measures
+        try_cast(ccai_session.rating as double) as csat_rating,
+        coalesce(ccai_session.queue_duration, ccai_session.wait_duration) as queue_seconds,
+        coalesce(ccai_session.call_duration, ccai_session.chat_duration) as handle_seconds,
+        ccai_session.hold_duration as hold_seconds,
+        ccai_session.message_count,
+        ccai_session.average_response_time as average_response_seconds,
+        ccai_session.longest_response_time as longest_response_seconds,
+        coalesce(len(try_cast(ccai_session.photos as json[])), 0) as photo_count,
+        coalesce(len(try_cast(ccai_session.videos as json[])), 0) as video_count,
+        coalesce(len(ccai_session.participants), 0) as participant_count,
+        coalesce(len(ccai_session.transfers), 0) as transfer_count,
+        delivery_count,
+
+        -- booleans
+        ccai_session.verified as is_verified,
+        ccai_session.has_feedback,
+
+        -- timestamps (UTC)
+        {{ utc_timestamp('ccai_session.created_at') }} as created_at,
+        {{ utc_timestamp('ccai_session.scheduled_at') }} as scheduled_at,
+        {{ utc_timestamp('ccai_session.queued_at') }} as queued_at,
+        {{ utc_timestamp('ccai_session.assigned_at') }} as assigned_at,
+        {{ utc_timestamp('ccai_session.connected_at') }} as connected_at,
+        {{ utc_timestamp('ccai_session.ends_at') }} as ended_at,
+        {{ utc_timestamp('ccai_session.first_msg_sent_at') }} as first_message_at,
+        {{ utc_timestamp('ccai_session.last_msg_sent_at') }} as last_message_at,
+        document_updated_at as updated_at,
+
+        -- lineage
+        loaded_at,
+        loaded_from_file_path,
+        loaded_from_record_index,
+        load_batch_id
+
+    from base
+
+)
+
+select * from renamed

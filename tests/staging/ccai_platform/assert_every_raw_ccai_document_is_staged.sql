@@ -1,0 +1,49 @@
+-- Nothing is lost between raw and staging: every distinct call and chat id landed in raw has
+-- exactly one staged session (holding its newest updated_at), and nothing else is staged.
+
+with
+
+raw_documents as (
+
+    select
+        'call-' || json_extract_string(record, '$.id') as session_id,
+        {{ utc_timestamp("json_extract_string(record, '$.updated_at')") }} as updated_at
+    from {{ source('ccai_platform', 'calls') }}
+    union all
+    select
+        'chat-' || json_extract_string(record, '$.id') as session_id,
+        {{ utc_timestamp("json_extract_string(record, '$.updated_at')") }} as updated_at
+    from {{ source('ccai_platform', 'chats') }}
+
+),
+
+raw_sessions as (
+
+    select
+        session_id,
+        max(updated_at) as newest_updated_at
+    from raw_documents
+    group by session_id
+
+),
+
+staged as (
+
+    select
+        session_id,
+        updated_at
+    from {{ ref('stg_ccai_platform__sessions') }}
+
+)
+
+select
+    coalesce(raw_sessions.session_id, staged.session_id) as session_id,
+    raw_sessions.newest_updated_at,
+    staged.updated_at as staged_updated_at
+from raw_sessions
+full outer join staged
+    on raw_sessions.session_id = staged.session_id
+where
+    raw_sessions.session_id is null
+    or staged.session_id is null
+    or raw_sessions.newest_updated_at is distinct from staged.updated_at
