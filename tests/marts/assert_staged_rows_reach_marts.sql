@@ -170,6 +170,45 @@ staged as (
         'sentiment' as grain,
         count(csat_raw) as row_count
     from {{ ref('stg_kore_smartassist__sessions') }}
+    union all
+    select
+        'ccai_platform' as source_system,
+        'interactions' as grain,
+        count(*) as row_count
+    from {{ ref('stg_ccai_platform__sessions') }}
+    union all
+    -- a session's first leg, then one per transfer
+    select
+        'ccai_platform' as source_system,
+        'segments' as grain,
+        (select count(*) from {{ ref('stg_ccai_platform__sessions') }})
+        + (select count(*) from {{ ref('stg_ccai_platform__transfers') }}) as row_count
+    union all
+    select
+        'ccai_platform' as source_system,
+        'bot_segments' as grain,
+        count(*) as row_count
+    from {{ ref('stg_ccai_platform__virtual_agent_handle_durations') }}
+    union all
+    select
+        'ccai_platform' as source_system,
+        'workitems' as grain,
+        count(*) as row_count
+    from {{ ref('stg_ccai_platform__participants') }}
+    where participant_type = 'agent'
+    union all
+    -- the mapping decides which sessions and transfers waited in a queue
+    select
+        'ccai_platform' as source_system,
+        'queue_segments' as grain,
+        count(*) as row_count
+    from {{ ref('int_queue_segments__ccai_platform') }}
+    union all
+    select
+        'ccai_platform' as source_system,
+        'sentiment' as grain,
+        count(csat_raw) as row_count
+    from {{ ref('stg_ccai_platform__sessions') }}
 
 ),
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+ccai_platform as (
+
+    select * from {{ ref('int_bot_segments__ccai_platform') }}
+
+),
+
 kore_smartassist as (
 
     select * from {{ ref('int_bot_segments__kore_smartassist') }}
@@ -62,6 +68,21 @@ unioned as (
         outcome,
         outcome_raw
     from kore_smartassist
+
+    union all
+
+    select
+        source_system,
+        bot_segment_id,
+        interaction_id,
+        bot_name,
+        bot_type,
+        started_at,
+        ended_at,
+        duration_seconds,
+        outcome,
+        outcome_raw
+    from ccai_platform
 
 )
 

@@ -8,6 +8,12 @@ cxengage as (
 
 ),
 
+ccai_platform as (
+
+    select * from {{ ref('int_interactions__ccai_platform') }}
+
+),
+
 kore_smartassist as (
 
     select * from {{ ref('int_interactions__kore_smartassist') }}
@@ -81,6 +87,20 @@ unioned as (
         started_at,
         ended_at
     from kore_smartassist
+
+    union all
+
+    select
+        source_system,
+        interaction_id,
+        channel,
+        channel_raw,
+        direction,
+        direction_raw,
+        disposition_name,
+        started_at,
+        ended_at
+    from ccai_platform
 
 )
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+ccai_platform as (
+
+    select * from {{ ref('int_queue_segments__ccai_platform') }}
+
+),
+
 kore_smartassist as (
 
     select * from {{ ref('int_queue_segments__kore_smartassist') }}
@@ -91,6 +97,23 @@ unioned as (
         is_abandoned,
         answered_by_agent_id
     from kore_smartassist
+
+    union all
+
+    select
+        source_system,
+        queue_segment_id,
+        interaction_id,
+        segment_id,
+        queue_id,
+        entered_at,
+        exited_at,
+        wait_seconds,
+        exit_reason,
+        exit_reason_raw,
+        is_abandoned,
+        answered_by_agent_id
+    from ccai_platform
 
 )
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+ccai_platform as (
+
+    select * from {{ ref('int_queues__ccai_platform') }}
+
+),
+
 kore_smartassist as (
 
     select * from {{ ref('int_queues__kore_smartassist') }}
@@ -55,6 +61,14 @@ unioned as (
         queue_id,
         queue_name
     from kore_smartassist
+
+    union all
+
+    select
+        source_system,
+        queue_id,
+        queue_name
+    from ccai_platform
 
 )
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+ccai_platform as (
+
+    select * from {{ ref('int_segments__ccai_platform') }}
+
+),
+
 kore_smartassist as (
 
     select * from {{ ref('int_segments__kore_smartassist') }}
@@ -103,6 +109,26 @@ unioned as (
         end_reason_raw,
         is_transfer
     from kore_smartassist
+
+    union all
+
+    select
+        source_system,
+        segment_id,
+        interaction_id,
+        segment_sequence,
+        channel,
+        direction,
+        started_at,
+        ended_at,
+        agent_id,
+        queue_id,
+        start_reason,
+        start_reason_raw,
+        end_reason,
+        end_reason_raw,
+        is_transfer
+    from ccai_platform
 
 )
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+ccai_platform as (
+
+    select * from {{ ref('int_sentiment__ccai_platform') }}
+
+),
+
 kore_smartassist as (
 
     select * from {{ ref('int_sentiment__kore_smartassist') }}
@@ -62,6 +68,21 @@ unioned as (
         raw_value,
         entity_name
     from kore_smartassist
+
+    union all
+
+    select
+        source_system,
+        sentiment_id,
+        interaction_id,
+        segment_id,
+        participant_role,
+        measure,
+        label,
+        score,
+        raw_value,
+        entity_name
+    from ccai_platform
 
 )
 

@@ -6,6 +6,12 @@ cxengage as (
 
 ),
 
+ccai_platform as (
+
+    select * from {{ ref('int_workitems__ccai_platform') }}
+
+),
+
 kore_smartassist as (
 
     select * from {{ ref('int_workitems__kore_smartassist') }}
@@ -107,6 +113,27 @@ unioned as (
         result,
         result_raw
     from kore_smartassist
+
+    union all
+
+    select
+        source_system,
+        workitem_id,
+        interaction_id,
+        segment_id,
+        agent_id,
+        queue_id,
+        offered_at,
+        accepted_at,
+        ended_at,
+        handle_seconds,
+        talk_seconds,
+        hold_seconds,
+        hold_count,
+        wrap_up_seconds,
+        result,
+        result_raw
+    from ccai_platform
 
 )
 

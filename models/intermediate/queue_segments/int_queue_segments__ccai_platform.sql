@@ -1,0 +1,105 @@
+-- A CCAI Platform session waits in the queue of its selected menu from `queued_at` (a chat, which
+-- has no queued_at, from its creation) until an agent is assigned; a transfer to a menu waits
+-- from the transfer until its assignment. Unassigned waits end with the session: deflected
+-- (voicemail and the like) is `other`, otherwise abandoned.
+
+with
+
+sessions as (
+
+    select * from {{ ref('stg_ccai_platform__sessions') }}
+
+),
+
+transfers as (
+
+    select * from {{ ref('stg_ccai_platform__transfers') }}
+
+),
+
+segments as (
+
+    select * from {{ ref('int_segments__ccai_platform') }}
+
+),
+
+waits as (
+
+    select
+        {{ dbt.concat(['sessions.session_id', "':queue:0'"]) }} as queue_segment_id,
+        sessions.session_id,
+        {{ dbt.concat(['sessions.session_id', "':0'"]) }} as segment_id,
+        sessions.selected_menu_id as queue_id,
+        coalesce(
+            sessions.queued_at,
+            case when sessions.session_kind = 'chat' then sessions.created_at end
+        ) as entered_at,
+        coalesce(sessions.assigned_at, sessions.ended_at) as exited_at,
+        sessions.queue_seconds as reported_wait_seconds,
+        sessions.assigned_at is not null as was_assigned,
+        sessions.deflection,
+        sessions.status
+    from sessions
+    where
+        sessions.selected_menu_id is not null
+        and (sessions.queued_at is not null or sessions.session_kind = 'chat')
+    union all
+    select
+        {{ dbt.concat([
+            'transfers.session_id', "':queue:'", 'cast(transfers.transfer_index + 1 as varchar)'
+        ]) }} as queue_segment_id,
+        transfers.session_id,
+        {{ dbt.concat([
+            'transfers.session_id', "':'", 'cast(transfers.transfer_index + 1 as varchar)'
+        ]) }} as segment_id,
+        transfers.to_queue_id as queue_id,
+        transfers.created_at as entered_at,
+        coalesce(transfers.assigned_at, transfers.connected_at, sessions.ended_at) as exited_at,
+        cast(null as double) as reported_wait_seconds,
+        coalesce(transfers.assigned_at, transfers.connected_at) is not null as was_assigned,
+        transfers.deflection,
+        sessions.status
+    from transfers
+    inner join sessions
+        on transfers.session_id = sessions.session_id
+    where transfers.to_queue_id is not null
+
+),
+
+mapped as (
+
+    select
+        'ccai_platform' as source_system,
+        waits.queue_segment_id,
+        waits.session_id as interaction_id,
+        waits.segment_id,
+        waits.queue_id,
+        waits.entered_at,
+        waits.exited_at,
+        coalesce(
+            waits.reported_wait_seconds,
+            {{ seconds_between('waits.entered_at', 'waits.exited_at') }}
+        ) as wait_seconds,
+        case
+            when waits.was_assigned then 'answered'
+            when coalesce(waits.deflection, 'no_deflection') <> 'no_deflection' then 'other'
+            when waits.status in ('deflected', 'voicemail', 'voicemail_received') then 'other'
+            else 'abandoned'
+        end as exit_reason,
+        case
+            when waits.was_assigned then 'assigned'
+            when coalesce(waits.deflection, 'no_deflection') <> 'no_deflection'
+                then {{ dbt.concat(["'deflection: '", 'waits.deflection']) }}
+            else waits.status
+        end as exit_reason_raw,
+        not waits.was_assigned
+        and coalesce(waits.deflection, 'no_deflection') = 'no_deflection'
+        and waits.status not in ('deflected', 'voicemail', 'voicemail_received') as is_abandoned,
+        case when waits.was_assigned then segments.agent_id end as answered_by_agent_id
+    from waits
+    left join segments
+        on waits.segment_id = segments.segment_id
+
+)
+
+select * from mapped

@@ -1,0 +1,30 @@
+-- CCAI Platform measures satisfaction only: the customer's CSAT rating (1-4) per session,
+-- mapped linearly onto [-1, 1].
+
+with
+
+sessions as (
+
+    select * from {{ ref('stg_ccai_platform__sessions') }}
+
+),
+
+mapped as (
+
+    select
+        'ccai_platform' as source_system,
+        {{ dbt.concat(['session_id', "':csat'"]) }} as sentiment_id,
+        session_id as interaction_id,
+        cast(null as {{ dbt.type_string() }}) as segment_id,
+        'customer' as participant_role,
+        'csat' as measure,
+        cast(null as {{ dbt.type_string() }}) as label,
+        {{ rating_to_score('csat_rating', 1, 4) }} as score,
+        csat_raw as raw_value,
+        cast(null as {{ dbt.type_string() }}) as entity_name
+    from sessions
+    where csat_raw is not null
+
+)
+
+select * from mapped
