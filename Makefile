@@ -13,7 +13,7 @@ export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 
 # Vendors whose bundled sample exports `make run` loads (sample_data/<source_system>/).
-SAMPLE_VENDORS := cxengage nice_cxone buzzeasy kore_smartassist
+SAMPLE_VENDORS := cxengage nice_cxone buzzeasy kore_smartassist ccai_platform
 # Per-vendor load options: the SmartAssist sample was requested with timeZoneOffset -330 (IST).
 LOAD_OPTIONS_kore_smartassist := --assume-timezone +05:30
 
