@@ -17,7 +17,7 @@ SAMPLE_VENDORS := cxengage nice_cxone buzzeasy kore_smartassist ccai_platform
 # Per-vendor load options: the SmartAssist sample was requested with timeZoneOffset -330 (IST).
 LOAD_OPTIONS_kore_smartassist := --assume-timezone +05:30
 
-.PHONY: setup run load build docs lint test clean distclean
+.PHONY: setup run load build publish docs lint test clean distclean
 
 setup: $(STAMP)
 
@@ -27,13 +27,14 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-run: setup load build docs
+run: setup load build publish docs
 	@echo
 	@echo "Warehouse built: $(WAREHOUSE_PATH)"
 	@echo "Query it, for example:"
 	@echo "  $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE_PATH)', read_only=True).sql('select source_system, channel, count(*) as interactions from marts.fct_interactions group by all'))\""
 	@echo "  duckdb -readonly $(WAREHOUSE_PATH) \"select * from marts.fct_interactions limit 10\"   (with the duckdb CLI 2.0+)"
 	@echo "  $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE_PATH)', read_only=True).sql('select source_system, interaction_key, turn_sequence, participant_role, turn_text from marts.fct_transcript_turns order by all limit 12'))\""
+	@echo "BI tools: open the serving file read-only: $$(dirname $(WAREHOUSE_PATH))/serving.duckdb (see README, 'BI tools')"
 	@echo "Docs site: $(BIN)/dbt docs serve   (then open http://localhost:8080)"
 
 load: setup
@@ -41,6 +42,9 @@ load: setup
 
 build: setup
 	$(BIN)/dbt build
+
+publish: setup
+	$(BIN)/ccw publish --db $(WAREHOUSE_PATH)
 
 docs: setup
 	$(BIN)/dbt docs generate
@@ -55,7 +59,7 @@ test: setup lint
 	$(BIN)/pytest
 
 clean:
-	rm -rf target logs $(WAREHOUSE_PATH) $(WAREHOUSE_PATH).wal
+	rm -rf target logs $(WAREHOUSE_PATH) $(WAREHOUSE_PATH).wal serving.duckdb
 
 distclean: clean
 	rm -rf $(VENV)

@@ -21,6 +21,7 @@ from ccw.landing import (
     connect,
     ensure_raw_schema,
 )
+from ccw.publish import PublishError, default_serving_path, publish
 from ccw.vendors import VENDORS
 
 EXIT_OK = 0
@@ -85,7 +86,45 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="+HH:MM",
         help="UTC offset of the export's local times, for vendors that send times without one",
     )
+    publish_command = commands.add_parser(
+        "publish",
+        help="copy the marts to the serving file BI tools open",
+        description=(
+            "Copy every table of the warehouse's marts schema to a separate serving file, in a "
+            "storage format DuckDB 0.10 and later can read, replacing the previous serving file "
+            "atomically: readers that have it open keep their version, new readers get the new "
+            "one. Run it after a successful dbt build (make run does)."
+        ),
+    )
+    publish_command.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="warehouse file (default: $WAREHOUSE_PATH, else warehouse.duckdb)",
+    )
+    publish_command.add_argument(
+        "--serving",
+        type=Path,
+        default=None,
+        help="serving file (default: $SERVING_PATH, else serving.duckdb beside the warehouse)",
+    )
     return parser
+
+
+def run_publish(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    warehouse = args.db or default_db_path()
+    serving = args.serving or default_serving_path(warehouse)
+    try:
+        published = publish(warehouse, serving)
+    except PublishError as exc:
+        print(f"ccw publish: {exc}", file=err)
+        return EXIT_USAGE
+    print(
+        f"published {len(published.tables)} marts tables ({published.rows:,} rows) to "
+        f"{published.path} in {published.seconds:.1f}s",
+        file=out,
+    )
+    return EXIT_OK
 
 
 class ProgressPrinter:
@@ -195,6 +234,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_attach_offsets(sys.argv[1:] if argv is None else argv))
     if args.command == "load":
         return run_load(args, sys.stdout, sys.stderr)
+    if args.command == "publish":
+        return run_publish(args, sys.stdout, sys.stderr)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands first
 
 

@@ -7,16 +7,20 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
+import sqlalchemy
 from tests.e2e.warehouse import PROJECT, Warehouse
 
 pytestmark = pytest.mark.dbt
 
 SAMPLE = PROJECT / "sample_data" / "cxengage"
+BIN = Path(sys.executable).parent
 
 
 def ix(suffix: str) -> str:
@@ -232,6 +236,10 @@ def test_the_layers_are_exactly_the_four_schemas(built: tuple[Path, Path]) -> No
         "fct_sentiment",
         "fct_transcript_turns",
         "fct_workitems",
+        "kpi_agent_daily",
+        "kpi_bot_daily",
+        "kpi_queue_daily",
+        "kpi_sentiment_daily",
     ]
 
 
@@ -252,3 +260,41 @@ def test_every_model_and_mart_column_is_described(built: tuple[Path, Path]) -> N
     assert undescribed_columns == []
     for mart in (m for m in models if m["fqn"][1] == "marts"):
         assert mart["contract"]["enforced"], mart["name"]
+
+
+def test_bi_clients_read_the_published_serving_file(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The path Superset and notebooks take: SQLAlchemy with duckdb-engine, read-only."""
+    db, _ = built
+    serving = tmp_path / "serving.duckdb"
+    published = subprocess.run(
+        [BIN / "ccw", "publish", "--db", db, "--serving", serving],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert published.returncode == 0, published.stderr
+    engine = sqlalchemy.create_engine(f"duckdb:///{serving}", connect_args={"read_only": True})
+    try:
+        inspector = sqlalchemy.inspect(engine)
+        # duckdb-engine names schemas <catalog>.<schema>; the catalog is the file's stem.
+        assert "serving.marts" in inspector.get_schema_names()
+        assert {"fct_interactions", "kpi_queue_daily", "dim_agents"} <= set(
+            inspector.get_table_names(schema="serving.marts")
+        )
+        with engine.connect() as connection:
+            offered, answered = connection.execute(
+                sqlalchemy.text(
+                    "select sum(offered_count), sum(answered_count) from marts.kpi_queue_daily"
+                    " where source_system = 'cxengage'"
+                )
+            ).one()
+    finally:
+        engine.dispose()
+    # The KPI read through SQLAlchemy agrees with the queue facts read directly.
+    assert [(offered, answered)] == rows(
+        db,
+        "select count(*), count(*) filter (where exit_reason = 'answered')"
+        " from marts.fct_queue_segments where source_system = 'cxengage'",
+    )

@@ -1,0 +1,121 @@
+"""Publish the marts to a serving file BI tools can hold open.
+
+DuckDB allows one writer per file, and a BI tool holding the warehouse open would block the next
+load or build. So after a successful build the marts (and only the marts) are copied into a new
+file, written in an older storage format that the DuckDB releases bundled in BI drivers can read,
+and moved over the serving file in one atomic rename. A reader that already has the serving file
+open keeps reading the version it opened; a reader that opens it afterwards sees the new one;
+nobody ever sees half of each.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+MARTS_SCHEMA = "marts"
+# Storage format 64: readable by every DuckDB release from 0.10 on (DuckDB 2.0's own default is
+# not readable before 2.0).
+SERVING_STORAGE_VERSION = "v1.0.0"
+
+
+class PublishError(Exception):
+    """The serving file could not be published; the previous one is untouched."""
+
+
+@dataclass(frozen=True)
+class Published:
+    path: Path
+    tables: tuple[str, ...]
+    rows: int
+    seconds: float
+
+
+def default_serving_path(warehouse: Path) -> Path:
+    """$SERVING_PATH, else serving.duckdb beside the warehouse."""
+    configured = os.environ.get("SERVING_PATH")
+    return Path(configured) if configured else warehouse.with_name("serving.duckdb")
+
+
+def publish(warehouse: Path, serving: Path) -> Published:
+    """Copy every table of the warehouse's marts schema to `serving`, replacing it atomically."""
+    started = time.monotonic()
+    if not warehouse.exists():
+        raise PublishError(f"{warehouse} does not exist; build the warehouse first (make run)")
+    serving.parent.mkdir(parents=True, exist_ok=True)
+    staging = serving.with_name(f".{serving.name}.{os.getpid()}.publishing")
+    for leftover in (staging, staging.with_name(staging.name + ".wal")):
+        leftover.unlink(missing_ok=True)
+    source = duckdb.connect()
+    try:
+        source.execute(f"attach '{_sql_text(warehouse)}' as warehouse (read_only)")
+    except duckdb.IOException as exc:
+        source.close()
+        raise PublishError(
+            f"cannot read {warehouse}: {exc}. Is a load or dbt build still writing it?"
+        ) from exc
+    try:
+        tables = tuple(
+            name
+            for (name,) in source.execute(
+                "select table_name from information_schema.tables where table_catalog ="
+                " 'warehouse' and table_schema = ? and table_type = 'BASE TABLE'"
+                " order by table_name",
+                [MARTS_SCHEMA],
+            ).fetchall()
+        )
+        if not tables:
+            raise PublishError(f"{warehouse} has no {MARTS_SCHEMA} tables; run dbt build first")
+        source.execute(
+            f"attach '{_sql_text(staging)}' as serving"
+            f" (storage_version '{SERVING_STORAGE_VERSION}')"
+        )
+        source.execute(f"create schema serving.{MARTS_SCHEMA}")
+        rows = 0
+        for table in tables:
+            source.execute(
+                f"create table serving.{MARTS_SCHEMA}.{_ident(table)} as"
+                f" select * from warehouse.{MARTS_SCHEMA}.{_ident(table)}"
+            )
+            (count,) = source.execute(
+                f"select count(*) from serving.{MARTS_SCHEMA}.{_ident(table)}"
+            ).fetchone() or (0,)
+            rows += int(count)
+        source.execute("detach serving")
+    except BaseException:
+        staging.unlink(missing_ok=True)
+        raise
+    finally:
+        source.close()
+    _fsync(staging)
+    os.replace(staging, serving)
+    _fsync_directory(serving.parent)
+    return Published(serving, tables, rows, time.monotonic() - started)
+
+
+def _ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _sql_text(path: Path) -> str:
+    return str(path).replace("'", "''")
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_directory(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # pragma: no cover - platforms without directory handles
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
