@@ -6,12 +6,18 @@ Expected values are worked out by hand from the files in sample_data/buzzeasy.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
+from csv import DictReader
+from pathlib import Path
 
 import pytest
 from tests.e2e.warehouse import PROJECT, Warehouse
 
 from ccw.vendors.buzzeasy import ENTITY_SETS
+
+BIN = Path(sys.executable).parent
 
 pytestmark = pytest.mark.dbt
 
@@ -300,3 +306,46 @@ def test_each_spelling_of_a_field_is_read(warehouse: Warehouse) -> None:
         from staging.stg_buzzeasy__campaign_record_custom_fields order by 1
         """
     ) == [("rec-1", "PreferredTime", "afternoon"), ("rec-2", "ContractEnd", "2026-04-30")]
+
+
+def test_mf_query_answers_a_kpi_from_the_semantic_layer(warehouse: Warehouse) -> None:
+    """`mf query` (MetricFlow) computes the abandon rate the same way the queue facts give it."""
+    parsed = subprocess.run(
+        [BIN / "dbt", "parse", "--quiet"],
+        cwd=PROJECT,
+        env=warehouse.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert parsed.returncode == 0, parsed.stdout[-3000:]
+    csv = warehouse.work / "abandon_rate.csv"
+    query = subprocess.run(
+        [
+            BIN / "mf",
+            "query",
+            "--metrics",
+            "abandon_rate,offered",
+            "--group-by",
+            "queue_day__source_system",
+            "--where",
+            "{{ Dimension('queue_day__source_system') }} = 'buzzeasy'",
+            "--csv",
+            str(csv),
+        ],
+        cwd=PROJECT,
+        env=warehouse.env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert query.returncode == 0, query.stdout[-3000:] + query.stderr[-3000:]
+    with csv.open() as handle:
+        rows = list(DictReader(handle))
+    assert len(rows) == 1, rows
+    expected_offered, expected_abandoned = warehouse.rows(
+        "select count(*), count(*) filter (where exit_reason = 'abandoned')"
+        " from marts.fct_queue_segments where source_system = 'buzzeasy'"
+    )[0]
+    assert int(float(rows[0]["offered"])) == expected_offered
+    assert float(rows[0]["abandon_rate"]) == pytest.approx(expected_abandoned / expected_offered)

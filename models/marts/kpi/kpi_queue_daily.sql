@@ -155,7 +155,8 @@ select
     daily.answered_wait_seconds,
     daily.handle_seconds,
     cast(daily.abandoned_count as double) / nullif(daily.offered_count, 0) as abandon_rate,
-    daily.answered_wait_seconds / nullif(daily.answered_count, 0) as average_speed_of_answer_seconds,
+    daily.answered_wait_seconds / nullif(daily.answered_count, 0)
+        as average_speed_of_answer_seconds,
     cast(daily.answered_within_threshold_count as double)
     / nullif(daily.answered_count + daily.abandoned_count, 0) as service_level_rate,
     daily.handle_seconds / nullif(daily.handled_count, 0) as average_handle_seconds,
