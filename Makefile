@@ -48,6 +48,7 @@ publish: setup
 
 docs: setup
 	$(BIN)/dbt docs generate
+	$(BIN)/ccw lineage --db $(WAREHOUSE_PATH)
 
 lint: setup
 	$(BIN)/ruff check scripts tests

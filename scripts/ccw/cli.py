@@ -21,6 +21,7 @@ from ccw.landing import (
     connect,
     ensure_raw_schema,
 )
+from ccw.lineage import report
 from ccw.publish import PublishError, default_serving_path, publish
 from ccw.vendors import VENDORS
 
@@ -108,7 +109,44 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="serving file (default: $SERVING_PATH, else serving.duckdb beside the warehouse)",
     )
+    lineage_command = commands.add_parser(
+        "lineage",
+        help="write the column-level lineage report of every mart column",
+        description=(
+            "Trace every mart column through dbt's compiled SQL back to the raw tables and the "
+            "JSON paths it reads, and write column_lineage.html and column_lineage.json (the "
+            "docs site links to them). Needs a manifest with compiled SQL: run after dbt build "
+            "or dbt compile."
+        ),
+    )
+    lineage_command.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="warehouse file (default: $WAREHOUSE_PATH, else warehouse.duckdb)",
+    )
+    lineage_command.add_argument(
+        "--target",
+        type=Path,
+        default=Path("target"),
+        help="dbt target directory holding manifest.json; the report is written there",
+    )
     return parser
+
+
+def run_lineage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    manifest = args.target / "manifest.json"
+    if not manifest.exists():
+        print(f"ccw lineage: {manifest} not found; run dbt build or dbt compile first", file=err)
+        return EXIT_USAGE
+    results = report(manifest, args.db or default_db_path(), args.target)
+    traced = sum(1 for r in results if r.raw_sources)
+    print(
+        f"lineage: {len(results)} mart columns, {traced} traced to raw records; "
+        f"{args.target / 'column_lineage.html'}",
+        file=out,
+    )
+    return EXIT_OK
 
 
 def run_publish(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -236,6 +274,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_load(args, sys.stdout, sys.stderr)
     if args.command == "publish":
         return run_publish(args, sys.stdout, sys.stderr)
+    if args.command == "lineage":
+        return run_lineage(args, sys.stdout, sys.stderr)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands first
 
 

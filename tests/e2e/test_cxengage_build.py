@@ -298,3 +298,32 @@ def test_bi_clients_read_the_published_serving_file(
         "select count(*), count(*) filter (where exit_reason = 'answered')"
         " from marts.fct_queue_segments where source_system = 'cxengage'",
     )
+
+
+def test_every_mart_column_has_a_column_level_lineage_entry(built: tuple[Path, Path]) -> None:
+    db, target = built
+    done = subprocess.run(
+        [BIN / "ccw", "lineage", "--db", db, "--target", target],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    entries = {
+        (entry["mart"], entry["column"]): entry
+        for entry in json.loads((target / "column_lineage.json").read_text())
+    }
+    manifest = json.loads((target / "manifest.json").read_text())
+    mart_columns = {
+        (node["name"], column)
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["fqn"][1] == "marts"
+        for column in node["columns"]
+    }
+    assert set(entries) == mart_columns
+    interaction_id = entries[("fct_interactions", "interaction_id")]
+    assert "warehouse.raw.cxengage__interactions.record" in interaction_id["raw_sources"]
+    assert "$.interactionId" in interaction_id["json_paths"]
+    # NICE reads the queue wait from the record's inQueueSeconds.
+    assert "$.inQueueSeconds" in entries[("fct_queue_segments", "wait_seconds")]["json_paths"]
+    assert "column_lineage.json" in (target / "column_lineage.html").read_text()
