@@ -17,7 +17,7 @@ SAMPLE_VENDORS := cxengage nice_cxone buzzeasy kore_smartassist ccai_platform
 # Per-vendor load options: the SmartAssist sample was requested with timeZoneOffset -330 (IST).
 LOAD_OPTIONS_kore_smartassist := --assume-timezone +05:30
 
-.PHONY: setup run load build publish docs lint test clean distclean
+.PHONY: setup run load build publish docs lint test bench clean distclean
 
 setup: $(STAMP)
 
@@ -51,13 +51,18 @@ docs: setup
 	$(BIN)/ccw lineage --db $(WAREHOUSE_PATH)
 
 lint: setup
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/ruff format --check scripts tests bench
 	$(BIN)/mypy
 	WAREHOUSE_PATH=:memory: $(BIN)/sqlfluff lint models tests
 
 test: setup lint
 	$(BIN)/pytest
+
+# Not part of `make test`: generates BENCH_MB of NICE exports and times files to marts.
+BENCH_MB ?= 250
+bench: setup
+	$(BIN)/python bench/run.py --megabytes $(BENCH_MB)
 
 clean:
 	rm -rf target logs $(WAREHOUSE_PATH) $(WAREHOUSE_PATH).wal serving.duckdb
