@@ -70,12 +70,13 @@ class LoadSummary:
 ProgressCallback = Callable[[FileOutcome], None]
 
 
-def _quote_identifier(name: str) -> str:
+def quote_identifier(name: str) -> str:
+    """A SQL identifier, double-quoted."""
     return '"' + name.replace('"', '""') + '"'
 
 
 def raw_table_name(spec: VendorSpec, entity: str) -> str:
-    return f"{RAW_SCHEMA}.{_quote_identifier(spec.raw_table(entity))}"
+    return f"{RAW_SCHEMA}.{quote_identifier(spec.raw_table(entity))}"
 
 
 def connect(db_path: Path) -> duckdb.DuckDBPyConnection:

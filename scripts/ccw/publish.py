@@ -17,6 +17,8 @@ from pathlib import Path
 
 import duckdb
 
+from ccw.landing import quote_identifier
+
 MARTS_SCHEMA = "marts"
 # Storage format 64: readable by every DuckDB release from 0.10 on (DuckDB 2.0's own default is
 # not readable before 2.0).
@@ -78,11 +80,11 @@ def publish(warehouse: Path, serving: Path) -> Published:
         rows = 0
         for table in tables:
             source.execute(
-                f"create table serving.{MARTS_SCHEMA}.{_ident(table)} as"
-                f" select * from warehouse.{MARTS_SCHEMA}.{_ident(table)}"
+                f"create table serving.{MARTS_SCHEMA}.{quote_identifier(table)} as"
+                f" select * from warehouse.{MARTS_SCHEMA}.{quote_identifier(table)}"
             )
             (count,) = source.execute(
-                f"select count(*) from serving.{MARTS_SCHEMA}.{_ident(table)}"
+                f"select count(*) from serving.{MARTS_SCHEMA}.{quote_identifier(table)}"
             ).fetchone() or (0,)
             rows += int(count)
         source.execute("detach serving")
@@ -95,10 +97,6 @@ def publish(warehouse: Path, serving: Path) -> Published:
     os.replace(staging, serving)
     _fsync_directory(serving.parent)
     return Published(serving, tables, rows, time.monotonic() - started)
-
-
-def _ident(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def _sql_text(path: Path) -> str:

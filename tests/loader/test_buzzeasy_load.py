@@ -6,8 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
+from tests.loader.queries import query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, main
 
@@ -25,11 +25,6 @@ def write_page(path: Path, entity_set: str | None, rows: list[dict[str, object]]
 
 def load(*args: object) -> int:
     return main(["load", "buzzeasy", *map(str, args)])
-
-
-def query(db: Path, sql: str) -> list[tuple[object, ...]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def test_each_row_of_value_lands_in_its_entity_sets_table(tmp_path: Path) -> None:

@@ -5,19 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
+from tests.loader.queries import query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, main
 
 
 def load(*args: object) -> int:
     return main(["load", "ccai_platform", *map(str, args)])
-
-
-def query(db: Path, sql: str) -> list[tuple[object, ...]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def test_calls_and_chats_are_told_apart_by_their_type(tmp_path: Path) -> None:

@@ -5,19 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
+from tests.loader.queries import query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 
 
 def load(*args: object) -> int:
     return main(["load", "kore_smartassist", *map(str, args)])
-
-
-def query(db: Path, sql: str) -> list[tuple[object, ...]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def response(path: Path, *session_ids: str) -> Path:

@@ -9,8 +9,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-import duckdb
 import pytest
+from tests.loader.queries import query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from ccw.landing import connect
@@ -30,11 +30,6 @@ def write_json(path: Path, value: object) -> Path:
 
 def load(*args: object) -> int:
     return main(["load", "cxengage", *map(str, args)])
-
-
-def query(db: Path, sql: str) -> list[tuple[object, ...]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 @pytest.fixture

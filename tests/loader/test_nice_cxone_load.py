@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import duckdb
 import pytest
+from tests.loader.queries import query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, main
 
@@ -19,11 +19,6 @@ def segment(segment_id: str, **extra: object) -> dict[str, object]:
 
 def load(*args: object) -> int:
     return main(["load", "nice_cxone", *map(str, args)])
-
-
-def query(db: Path, sql: str) -> list[tuple[object, ...]]:
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute(sql).fetchall()
 
 
 def test_an_export_list_lands_one_row_per_segment_record(tmp_path: Path) -> None:

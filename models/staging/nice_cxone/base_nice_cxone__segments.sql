@@ -15,11 +15,8 @@ parsed as (
 
     select
         json_transform(record, '{{ nice_cxone_segment_structure() }}') as segment,
-        _file_path as loaded_from_file_path,
         _file_sha256 as loaded_from_file_sha256,
-        _record_index as loaded_from_record_index,
-        _batch_id as load_batch_id,
-        _loaded_at as loaded_at
+        {{ raw_lineage_columns() }}
     from source
 
 ),
