@@ -12,7 +12,7 @@ import re
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -153,6 +153,7 @@ class Loader:
 
     def load(self, paths: Sequence[Path]) -> LoadSummary:
         summary = LoadSummary(source_system=self.spec.source_system, batch_id=self.batch_id)
+        self._stamp_after_previous_batches()
         previously_loaded = self._previously_loaded()
         seen_in_run: dict[str, Path] = {}
         screened_out: list[FileOutcome] = []
@@ -168,6 +169,15 @@ class Loader:
         for group in _groups(to_land):
             self._report(summary, self._land_group_or_each(group))
         return summary
+
+    def _stamp_after_previous_batches(self) -> None:
+        """Incremental dbt builds take what was loaded after the newest load time they hold, so
+        a batch is never stamped earlier than one already in the warehouse (a clock set back)."""
+        latest_sql = f"select max(loaded_at) from {RAW_SCHEMA}.{MANIFEST_TABLE}"
+        row = self.con.execute(latest_sql).fetchone()
+        latest = row[0] if row else None
+        if latest is not None and latest >= self.loaded_at:
+            self.loaded_at = latest + timedelta(microseconds=1)
 
     def _report(self, summary: LoadSummary, outcomes: Sequence[FileOutcome]) -> None:
         for outcome in outcomes:
