@@ -129,8 +129,16 @@ def record(
 
 
 def generate(
-    out: Path, megabytes: float, seed: int, records_per_file: int, start: int, reprocess: float
+    out: Path,
+    megabytes: float,
+    seed: int,
+    records_per_file: int,
+    start: int,
+    reprocess: float,
+    max_records: int | None = None,
 ) -> tuple[int, int]:
+    """Write exports of about `megabytes` (or `max_records` records, whichever comes first);
+    returns the records and bytes written."""
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed * 1_000_003 + start)
     bases = templates()
@@ -148,7 +156,7 @@ def generate(
         batch.clear()
         return len(data)
 
-    while written < budget:
+    while written < budget and (max_records is None or number < max_records):
         current = start + number
         if reprocess and number and rng.random() < reprocess:
             # a reprocessed historical segment: an older number, a newer version

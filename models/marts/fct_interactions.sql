@@ -1,32 +1,56 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_interactions',
+    on_schema_change='fail',
+) }}
+
+-- depends_on: {{ ref('stg_nice_cxone__segments') }}
+
 with
 
 interactions as (
 
     select * from {{ ref('int_interactions') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
 segments as (
 
     select * from {{ ref('int_segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
 queue_segments as (
 
     select * from {{ ref('int_queue_segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
 workitems as (
 
     select * from {{ ref('int_workitems') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
 bot_segments as (
 
     select * from {{ ref('int_bot_segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
@@ -107,7 +131,8 @@ select
     coalesce(workitem_rollup.was_handled_by_agent, false) as was_handled_by_agent,
     coalesce(bot_rollup.was_completed_by_bot, false)
     and queue_rollup.interaction_id is null
-    and not coalesce(workitem_rollup.was_handled_by_agent, false) as was_contained_by_bot
+    and not coalesce(workitem_rollup.was_handled_by_agent, false) as was_contained_by_bot,
+    interactions.loaded_at
 from interactions
 left join segment_rollup
     on

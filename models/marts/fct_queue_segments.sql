@@ -1,8 +1,20 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_interactions',
+    on_schema_change='fail',
+) }}
+
+-- depends_on: {{ ref('stg_nice_cxone__segments') }}
+
 with
 
 queue_segments as (
 
     select * from {{ ref('int_queue_segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 )
 
@@ -19,5 +31,6 @@ select
     exit_reason,
     exit_reason_raw,
     is_abandoned,
-    {{ surrogate_key('source_system', 'answered_by_agent_id') }} as answered_by_agent_key
+    {{ surrogate_key('source_system', 'answered_by_agent_id') }} as answered_by_agent_key,
+    loaded_at
 from queue_segments

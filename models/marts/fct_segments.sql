@@ -1,8 +1,20 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_interactions',
+    on_schema_change='fail',
+) }}
+
+-- depends_on: {{ ref('stg_nice_cxone__segments') }}
+
 with
 
 segments as (
 
     select * from {{ ref('int_segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 )
 
@@ -23,5 +35,6 @@ select
     start_reason_raw,
     end_reason,
     end_reason_raw,
-    is_transfer
+    is_transfer,
+    loaded_at
 from segments

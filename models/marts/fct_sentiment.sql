@@ -1,8 +1,20 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_interactions',
+    on_schema_change='fail',
+) }}
+
+-- depends_on: {{ ref('stg_nice_cxone__segments') }}
+
 with
 
 sentiment as (
 
     select * from {{ ref('int_sentiment') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 )
 
@@ -17,5 +29,6 @@ select
     label,
     score,
     raw_value,
-    entity_name
+    entity_name,
+    loaded_at
 from sentiment

@@ -1,8 +1,20 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_interactions',
+    on_schema_change='fail',
+) }}
+
+-- depends_on: {{ ref('stg_nice_cxone__segments') }}
+
 with
 
 turns as (
 
     select * from {{ ref('int_transcript_turns') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 )
 
@@ -20,5 +32,6 @@ select
     started_at,
     ended_at,
     {{ seconds_between('started_at', 'ended_at') }} as duration_seconds,
-    is_ignored
+    is_ignored,
+    loaded_at
 from turns

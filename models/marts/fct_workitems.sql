@@ -1,8 +1,20 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_interactions',
+    on_schema_change='fail',
+) }}
+
+-- depends_on: {{ ref('stg_nice_cxone__segments') }}
+
 with
 
 workitems as (
 
     select * from {{ ref('int_workitems') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 )
 
@@ -23,5 +35,6 @@ select
     hold_count,
     wrap_up_seconds,
     result,
-    result_raw
+    result_raw,
+    loaded_at
 from workitems

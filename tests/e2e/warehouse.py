@@ -36,7 +36,7 @@ class Warehouse:
             check=False,
         )
 
-    def build(self) -> None:
+    def build(self, *options: str) -> None:
         """`dbt build` everything; fails the test with dbt's output when any node fails."""
         done = subprocess.run(
             [
@@ -46,6 +46,7 @@ class Warehouse:
                 str(self.target),
                 "--log-path",
                 str(self.work / "logs"),
+                *options,
             ],
             cwd=PROJECT,
             env=self.env,

@@ -43,7 +43,8 @@ unioned as (
         direction_raw,
         disposition_name,
         started_at,
-        ended_at
+        ended_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from cxengage
 
     union all
@@ -57,7 +58,8 @@ unioned as (
         direction_raw,
         disposition_name,
         started_at,
-        ended_at
+        ended_at,
+        loaded_at
     from nice_cxone
 
     union all
@@ -71,7 +73,8 @@ unioned as (
         direction_raw,
         disposition_name,
         started_at,
-        ended_at
+        ended_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from buzzeasy
 
     union all
@@ -85,7 +88,8 @@ unioned as (
         direction_raw,
         disposition_name,
         started_at,
-        ended_at
+        ended_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from kore_smartassist
 
     union all
@@ -99,7 +103,8 @@ unioned as (
         direction_raw,
         disposition_name,
         started_at,
-        ended_at
+        ended_at,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from ccai_platform
 
 )

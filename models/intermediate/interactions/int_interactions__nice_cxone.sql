@@ -15,7 +15,8 @@ spans as (
     select
         interaction_id,
         min(started_at) as started_at,
-        max(ended_at) as ended_at
+        max(ended_at) as ended_at,
+        max(loaded_at) as loaded_at
     from segments
     group by interaction_id
 
@@ -47,7 +48,8 @@ mapped as (
         ranked.direction_raw,
         cast(null as {{ dbt.type_string() }}) as disposition_name,
         spans.started_at,
-        spans.ended_at
+        spans.ended_at,
+        spans.loaded_at
     from spans
     inner join ranked
         on spans.interaction_id = ranked.interaction_id and ranked.customer_leg_rank = 1

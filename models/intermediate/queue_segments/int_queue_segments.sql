@@ -44,7 +44,8 @@ unioned as (
         exit_reason,
         exit_reason_raw,
         is_abandoned,
-        answered_by_agent_id
+        answered_by_agent_id,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from cxengage
 
     union all
@@ -61,7 +62,8 @@ unioned as (
         exit_reason,
         exit_reason_raw,
         is_abandoned,
-        answered_by_agent_id
+        answered_by_agent_id,
+        loaded_at
     from nice_cxone
 
     union all
@@ -78,7 +80,8 @@ unioned as (
         exit_reason,
         exit_reason_raw,
         is_abandoned,
-        answered_by_agent_id
+        answered_by_agent_id,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from buzzeasy
 
     union all
@@ -95,7 +98,8 @@ unioned as (
         exit_reason,
         exit_reason_raw,
         is_abandoned,
-        answered_by_agent_id
+        answered_by_agent_id,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from kore_smartassist
 
     union all
@@ -112,7 +116,8 @@ unioned as (
         exit_reason,
         exit_reason_raw,
         is_abandoned,
-        answered_by_agent_id
+        answered_by_agent_id,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from ccai_platform
 
 )

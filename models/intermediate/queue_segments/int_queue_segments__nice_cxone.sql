@@ -34,7 +34,8 @@ mapped as (
         end as exit_reason,
         cast(null as {{ dbt.type_string() }}) as exit_reason_raw,
         coalesce(was_abandoned, false) as is_abandoned,
-        case when not coalesce(was_abandoned, false) then agent_id end as answered_by_agent_id
+        case when not coalesce(was_abandoned, false) then agent_id end as answered_by_agent_id,
+        loaded_at
     from segments
     where queue_id is not null and direction = 'inbound'
 

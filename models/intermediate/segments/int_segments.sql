@@ -47,7 +47,8 @@ unioned as (
         start_reason_raw,
         end_reason,
         end_reason_raw,
-        is_transfer
+        is_transfer,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from cxengage
 
     union all
@@ -67,7 +68,8 @@ unioned as (
         start_reason_raw,
         end_reason,
         end_reason_raw,
-        is_transfer
+        is_transfer,
+        loaded_at
     from nice_cxone
 
     union all
@@ -87,7 +89,8 @@ unioned as (
         start_reason_raw,
         end_reason,
         end_reason_raw,
-        is_transfer
+        is_transfer,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from buzzeasy
 
     union all
@@ -107,7 +110,8 @@ unioned as (
         start_reason_raw,
         end_reason,
         end_reason_raw,
-        is_transfer
+        is_transfer,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from kore_smartassist
 
     union all
@@ -127,7 +131,8 @@ unioned as (
         start_reason_raw,
         end_reason,
         end_reason_raw,
-        is_transfer
+        is_transfer,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from ccai_platform
 
 )

@@ -89,7 +89,8 @@ mapped as (
         end as end_reason,
         close_reason_type as end_reason_raw,
         coalesce(lower(open_reason_type) like '%transfer%', false) as is_transfer,
-        coalesce(is_complex, false) as is_complex
+        coalesce(is_complex, false) as is_complex,
+        loaded_at
     from classified
 
 )

@@ -36,7 +36,8 @@ unioned as (
         label,
         score,
         raw_value,
-        entity_name
+        entity_name,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from cxengage
 
     union all
@@ -51,7 +52,8 @@ unioned as (
         label,
         score,
         raw_value,
-        entity_name
+        entity_name,
+        loaded_at
     from nice_cxone
 
     union all
@@ -66,7 +68,8 @@ unioned as (
         label,
         score,
         raw_value,
-        entity_name
+        entity_name,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from kore_smartassist
 
     union all
@@ -81,7 +84,8 @@ unioned as (
         label,
         score,
         raw_value,
-        entity_name
+        entity_name,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from ccai_platform
 
 )

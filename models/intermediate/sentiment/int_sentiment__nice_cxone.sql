@@ -114,7 +114,8 @@ mapped as (
             when lower(measured.raw_value) = 'negative' then -1.0
         end as score,
         measured.raw_value,
-        measured.entity_name
+        measured.entity_name,
+        segments.loaded_at
     from measured
     inner join segments
         on measured.segment_id = segments.segment_id

@@ -27,7 +27,8 @@ unioned as (
         turn_text,
         started_at,
         ended_at,
-        is_ignored
+        is_ignored,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from cxengage
 
     union all
@@ -43,7 +44,8 @@ unioned as (
         turn_text,
         started_at,
         ended_at,
-        is_ignored
+        is_ignored,
+        loaded_at
     from nice_cxone
 
 )

@@ -44,7 +44,8 @@ timed as (
             'cast(round(blocks.voice_end_offset_seconds * 1000) as bigint)',
             'segments.started_at',
         ) }} as ended_at,
-        segments.started_at as segment_started_at
+        segments.started_at as segment_started_at,
+        segments.loaded_at
     from blocks
     inner join segments
         on blocks.segment_id = segments.segment_id
@@ -75,7 +76,8 @@ mapped as (
         block_text as turn_text,
         started_at,
         ended_at,
-        is_ignored
+        is_ignored,
+        loaded_at
     from timed
 
 )

@@ -48,7 +48,8 @@ unioned as (
         hold_count,
         wrap_up_seconds,
         result,
-        result_raw
+        result_raw,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from cxengage
 
     union all
@@ -69,7 +70,8 @@ unioned as (
         hold_count,
         wrap_up_seconds,
         result,
-        result_raw
+        result_raw,
+        loaded_at
     from nice_cxone
 
     union all
@@ -90,7 +92,8 @@ unioned as (
         hold_count,
         wrap_up_seconds,
         result,
-        result_raw
+        result_raw,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from buzzeasy
 
     union all
@@ -111,7 +114,8 @@ unioned as (
         hold_count,
         wrap_up_seconds,
         result,
-        result_raw
+        result_raw,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from kore_smartassist
 
     union all
@@ -132,7 +136,8 @@ unioned as (
         hold_count,
         wrap_up_seconds,
         result,
-        result_raw
+        result_raw,
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
     from ccai_platform
 
 )

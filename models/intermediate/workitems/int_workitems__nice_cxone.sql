@@ -33,7 +33,8 @@ mapped as (
             when was_abandoned then 'abandoned'
             else 'handled'
         end as result,
-        cast(null as {{ dbt.type_string() }}) as result_raw
+        cast(null as {{ dbt.type_string() }}) as result_raw,
+        loaded_at
     from segments
     where agent_id is not null
 

@@ -2,12 +2,27 @@
 -- Exports interleave reprocessed segments with new ones, so a segment (`externalId`) can arrive
 -- several times; the newest analysis wins: the higher numeric `versionId`, then the later
 -- `acquiredAt`, then the later load, file path and position in the file (DECISIONLOG.md).
+--
+-- Incremental: a run parses only the records loaded since the last one it saw
+-- (`last_delivered_at`), and looks back at the stored version of every segment they deliver
+-- again, so a reprocessed record replaces its older version and an older one arriving late does
+-- not. `dbt build --full-refresh` gives the same rows.
+
+{{ config(
+    materialized='incremental',
+    incremental_strategy='delete+insert',
+    unique_key='segment_id',
+    on_schema_change='fail',
+) }}
 
 with
 
 source as (
 
     select * from {{ source('nice_cxone', 'segments') }}
+    {% if is_incremental() -%}
+        where _loaded_at > {{ incremental_watermark('last_delivered_at') }}
+    {%- endif %}
 
 ),
 
@@ -21,21 +36,38 @@ parsed as (
 
 ),
 
-versioned as (
+delivered as (
 
     select
         coalesce(segment.externalId, segment.segmentId, segment.id) as segment_id,
         try_cast(segment.versionId as bigint) as version_number,
         {{ utc_timestamp('segment.acquiredAt') }} as acquired_at,
-        *
+        *,
+        1 as deliveries,
+        loaded_at as delivered_at
     from parsed
+
+),
+
+candidates as (
+
+    select * from delivered
+    {% if is_incremental() -%}
+        union all by name
+        select
+            * exclude (delivery_count, last_delivered_at),
+            delivery_count as deliveries,
+            last_delivered_at as delivered_at
+        from {{ this }}
+        where segment_id in (select delivered.segment_id from delivered)
+    {%- endif %}
 
 ),
 
 ranked as (
 
     select
-        *,
+        * exclude (deliveries, delivered_at),
         row_number() over (
             partition by segment_id
             order by
@@ -45,8 +77,9 @@ ranked as (
                 loaded_from_file_path desc,
                 loaded_from_record_index desc
         ) as version_rank,
-        count(*) over (partition by segment_id) as delivery_count
-    from versioned
+        sum(deliveries) over (partition by segment_id) as delivery_count,
+        max(delivered_at) over (partition by segment_id) as last_delivered_at
+    from candidates
 
 )
 

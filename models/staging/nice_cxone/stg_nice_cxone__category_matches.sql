@@ -2,11 +2,21 @@
 -- match for each dataset it is used in and lists the dataset ids; both are flattened here. A
 -- match that lists no dataset keeps one row with a NULL dataset id.
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_segments',
+    on_schema_change='fail',
+) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
@@ -14,6 +24,7 @@ matches as (
 
     select
         segment_id,
+        loaded_at,
         unnest(segment.categoryMatches) as category_match,
         generate_subscripts(segment.categoryMatches, 1) - 1 as category_match_index
     from base
@@ -26,6 +37,7 @@ per_data_set as (
         segment_id,
         category_match_index,
         category_match,
+        loaded_at,
         unnest(
             case
                 when len(category_match.dataSetIds) > 0 then category_match.dataSetIds
@@ -50,7 +62,10 @@ renamed as (
         upper(category_match.channelName) as channel_name,
         category_match.fullPath as category_path,
         string_split(category_match.fullPath, '/')[1] as top_category,
-        string_split(category_match.fullPath, '/')[-1] as category_name
+        string_split(category_match.fullPath, '/')[-1] as category_name,
+
+        -- lineage
+        loaded_at
 
     from per_data_set
 

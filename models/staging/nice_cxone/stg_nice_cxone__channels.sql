@@ -2,11 +2,21 @@
 -- language, overall, begin and end sentiment, frustration (measured for the client only) and the
 -- participant's side of the transcript as one text.
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_segments',
+    on_schema_change='fail',
+) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
@@ -14,6 +24,7 @@ channels as (
 
     select
         segment_id,
+        loaded_at,
         unnest(segment.channels) as channel,
         generate_subscripts(segment.channels, 1) - 1 as channel_index
     from base
@@ -35,7 +46,10 @@ renamed as (
         upper(channel.beginSentiment) as begin_sentiment,
         upper(channel.endSentiment) as end_sentiment,
         upper(channel.frustration) as frustration,
-        channel.text as channel_text
+        channel.text as channel_text,
+
+        -- lineage
+        loaded_at
 
     from channels
 

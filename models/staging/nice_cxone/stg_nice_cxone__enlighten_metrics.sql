@@ -2,11 +2,21 @@
 -- exports placeholder metrics whose every value is null; those carry nothing and are left out
 -- (stg_nice_cxone__segments.enlighten_metric_count is 0 for such segments).
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_segments',
+    on_schema_change='fail',
+) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
@@ -14,6 +24,7 @@ metrics as (
 
     select
         segment_id,
+        loaded_at,
         unnest(segment.enlightenMetrics) as metric,
         generate_subscripts(segment.enlightenMetrics, 1) - 1 as metric_index
     from base
@@ -38,7 +49,10 @@ renamed as (
 
         -- measures
         metric.rawScore as raw_score,
-        metric.indexScore as index_score
+        metric.indexScore as index_score,
+
+        -- lineage
+        loaded_at
 
     from metrics
     where

@@ -1,11 +1,21 @@
 -- One row per NICE CXone segment, entity and participant: each mention grouping of a custom or
 -- out-of-the-box entity by the participant who mentioned it, with its sentiment and count.
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_segments',
+    on_schema_change='fail',
+) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
@@ -13,6 +23,7 @@ entities as (
 
     select
         segment_id,
+        loaded_at,
         unnest(segment.entities) as entity,
         generate_subscripts(segment.entities, 1) - 1 as entity_index
     from base
@@ -37,7 +48,10 @@ renamed as (
         entity.count as mention_count,
 
         -- booleans
-        entity.custom as is_custom
+        entity.custom as is_custom,
+
+        -- lineage
+        loaded_at
 
     from entities
 

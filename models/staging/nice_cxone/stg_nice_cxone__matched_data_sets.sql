@@ -2,11 +2,21 @@
 -- whose criteria include the segment) and `matchedAccountDataSetIds` (their account-level
 -- counterparts), told apart by `data_set_scope`.
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_segments',
+    on_schema_change='fail',
+) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
@@ -14,12 +24,14 @@ data_sets as (
 
     select
         segment_id,
+        loaded_at,
         'data_set' as data_set_scope,
         unnest(segment.matchedDataSetIds) as data_set_id
     from base
     union all
     select
         segment_id,
+        loaded_at,
         'account_data_set' as data_set_scope,
         unnest(segment.matchedAccountDataSetIds) as data_set_id
     from base
@@ -35,7 +47,10 @@ renamed as (
         data_set_id,
 
         -- dimensions
-        data_set_scope
+        data_set_scope,
+
+        -- lineage
+        loaded_at
 
     from data_sets
 

@@ -3,11 +3,22 @@
 -- export documents as always blank become NULL; placeholders documented as always 0 are kept
 -- as sent (the marts do not read them).
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_segments',
+    incremental_watermark='last_delivered_at',
+    on_schema_change='fail',
+) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
@@ -124,6 +135,7 @@ renamed as (
         ) as enlighten_metric_count,
         len(segment.interwovenTranscript.transcriptBlock) as transcript_block_count,
         delivery_count,
+        last_delivered_at,
 
         -- booleans
         segment.resolved as is_resolved,

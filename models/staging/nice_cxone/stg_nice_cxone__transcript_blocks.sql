@@ -3,11 +3,21 @@
 -- block's voice, chat or email metadata. Voice offsets are milliseconds from the start of the
 -- recording; chat and email times are epoch milliseconds (DECISIONLOG.md).
 
+{{ config(
+    materialized='incremental',
+    incremental_strategy='replace_scope',
+    incremental_scope='nice_cxone_segments',
+    on_schema_change='fail',
+) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    {% if is_incremental() -%}
+        where {{ incremental_scope() }}
+    {%- endif %}
 
 ),
 
@@ -15,6 +25,7 @@ blocks as (
 
     select
         segment_id,
+        loaded_at,
         segment.interwovenTranscript.transcriptType as transcript_type,
         unnest(segment.interwovenTranscript.transcriptBlock) as block,
         generate_subscripts(segment.interwovenTranscript.transcriptBlock, 1) - 1 as block_index
@@ -57,7 +68,10 @@ renamed as (
         coalesce(
             {{ utc_timestamp('block.channelMetadata.emailMetadata.sentDate') }},
             make_timestamp(try_cast(block.channelMetadata.emailMetadata.sentDate as bigint) * 1000)
-        ) as email_sent_at
+        ) as email_sent_at,
+
+        -- lineage
+        loaded_at
 
     from blocks
 
