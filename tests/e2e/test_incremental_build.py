@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from bench.generate import generate
+from bench.generators.nice_cxone import generate
 from tests.e2e.warehouse import PROJECT, Warehouse
 
 pytestmark = pytest.mark.dbt
@@ -79,14 +79,12 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Run]:
     work = tmp_path_factory.mktemp("incremental")
     warehouse = Warehouse(work)
     history, new, late = work / "history", work / "new", work / "late"
-    records, _ = generate(
-        history, 2.5, seed=11, records_per_file=100, start=0, reprocess=0, max_records=300
-    )
+    records, _ = generate(history, 100, seed=11, records_per_file=100, max_records=300)
     assert records == HISTORY_RECORDS
     generate(new, 0.3, seed=11, records_per_file=20, start=records, reprocess=0.3)
     # The history again, split into other files: every record a second delivery of its
     # version 1, which must lose wherever the new batch brought a version 2.
-    generate(late, 2.5, seed=11, records_per_file=70, start=0, reprocess=0, max_records=300)
+    generate(late, 100, seed=11, records_per_file=70, max_records=300)
 
     for vendor, options in OTHER_VENDORS.items():
         assert warehouse.load(vendor, SAMPLES / vendor, *options).returncode == 0
