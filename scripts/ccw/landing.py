@@ -33,7 +33,11 @@ MANIFEST_TABLE = "_load_files"
 MAX_JSON_VALUE_BYTES = 256 * 1024 * 1024
 # A group of files read and committed together: at most this many files or bytes.
 GROUP_MAX_FILES = 500
-GROUP_MAX_BYTES = 256 * 1024 * 1024
+GROUP_MAX_BYTES = 64 * 1024 * 1024
+# Rows per row group of the raw tables (DuckDB's default is 122,880).
+RAW_ROW_GROUP_SIZE = 16_384
+# The name the loader's session gives the warehouse file.
+WAREHOUSE_ALIAS = "ccw_warehouse"
 
 Status = Literal["loaded", "skipped", "rejected"]
 
@@ -81,20 +85,34 @@ def raw_table_name(spec: VendorSpec, entity: str) -> str:
 
 def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
     """Open the warehouse for writing, with the settings landing relies on."""
+    con = duckdb.connect()
     try:
-        con = duckdb.connect(str(db_path))
+        # Small row groups: a checkpoint after each group of files then compresses that
+        # group's rows, not a row group of ~120,000 records, which kept the loader's memory
+        # growing with the batch (DECISIONLOG.md, 2026-11-23).
+        con.execute(
+            f"attach {sql_string(str(db_path))} as {WAREHOUSE_ALIAS}"
+            f" (row_group_size {RAW_ROW_GROUP_SIZE})"
+        )
     except duckdb.IOException as exc:
+        con.close()
         if "lock" in str(exc).lower():
             raise WarehouseBusyError(
                 f"{db_path} is open in another process (a running load, dbt build or an open "
                 "client). DuckDB allows one writer: wait for it to finish, or close it, and retry."
             ) from exc
         raise
+    con.execute(f"use {WAREHOUSE_ALIAS}")
     # Verbatim JSON is large text: zstd writes it several times faster, and smaller, than the
     # default string compression.
     con.execute("set force_compression = 'zstd'")
     con.execute("set preserve_insertion_order = true")
     return con
+
+
+def sql_string(text: str) -> str:
+    """A SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection, specs: Sequence[VendorSpec]) -> None:
@@ -353,7 +371,6 @@ class Loader:
                     from _ccw_records as r
                     inner join _ccw_landing as l on r.file_path = l.file_path
                     where r.entity = ?
-                    order by r.file_path, r.record_index
                     """,
                     [self.batch_id, self.loaded_at, self.assumed_timezone, entity],
                 )

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import duckdb
 
-from ccw.landing import quote_identifier
+from ccw.landing import quote_identifier, sql_string
 
 MARTS_SCHEMA = "marts"
 # Storage format 64: readable by every DuckDB release from 0.10 on (DuckDB 2.0's own default is
@@ -54,7 +54,7 @@ def publish(warehouse: Path, serving: Path) -> Published:
         leftover.unlink(missing_ok=True)
     source = duckdb.connect()
     try:
-        source.execute(f"attach '{_sql_text(warehouse)}' as warehouse (read_only)")
+        source.execute(f"attach {sql_string(str(warehouse))} as warehouse (read_only)")
     except duckdb.IOException as exc:
         source.close()
         raise PublishError(
@@ -73,7 +73,7 @@ def publish(warehouse: Path, serving: Path) -> Published:
         if not tables:
             raise PublishError(f"{warehouse} has no {MARTS_SCHEMA} tables; run dbt build first")
         source.execute(
-            f"attach '{_sql_text(staging)}' as serving"
+            f"attach {sql_string(str(staging))} as serving"
             f" (storage_version '{SERVING_STORAGE_VERSION}')"
         )
         source.execute(f"create schema serving.{MARTS_SCHEMA}")
@@ -97,10 +97,6 @@ def publish(warehouse: Path, serving: Path) -> Published:
     os.replace(staging, serving)
     _fsync_directory(serving.parent)
     return Published(serving, tables, rows, time.monotonic() - started)
-
-
-def _sql_text(path: Path) -> str:
-    return str(path).replace("'", "''")
 
 
 def _fsync(path: Path) -> None:
