@@ -59,9 +59,16 @@ lint: setup
 test: setup lint
 	$(BIN)/pytest
 
-# Not part of `make test`: generates BENCH_MB of NICE exports and times files to marts.
-BENCH_MB ?= 250
-bench: setup
+# Not part of `make test`: generates BENCH_MB of NICE exports (and smaller exports of the other
+# vendors), times files to marts, an incremental build and the peers; writes bench/results/.
+BENCH_MB ?= 1000
+BENCH_STAMP := $(VENV)/.bench-installed
+
+$(BENCH_STAMP): bench/requirements.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r bench/requirements.txt
+	touch $(BENCH_STAMP)
+
+bench: setup $(BENCH_STAMP)
 	$(BIN)/python bench/run.py --megabytes $(BENCH_MB)
 
 clean:

@@ -1,10 +1,18 @@
-"""`make bench`: NICE CXone exports at scale, from files to marts, on this machine.
+"""`make bench`: the warehouse at contact-center scale, timed on this machine, in one run.
 
-Generates a deterministic NICE export of --megabytes, then measures on the same files: DuckDB's
-bare parse (the ceiling), `ccw load` (throughput and peak memory), a full `dbt build` into a fresh
-warehouse, a naive Python loader on a subset (the peer every hand-written loader starts as), and
-the warehouse size. Results go to bench/results/<UTC time>.json and a summary is printed with the
-targets of the performance issue.
+On deterministic generated exports (bench/generate.py) it measures:
+
+- DuckDB's bare parse of the NICE files: the ceiling;
+- `ccw load` of every vendor (throughput) and the loader's peak memory at two input sizes;
+- files to marts: `ccw load` plus a full `dbt build` of the NICE history;
+- an incremental `dbt build` after a new batch of 1% (new segments and reprocessed versions of
+  old ones), on that history and on a history ten times smaller, and checks the dedup;
+- the peers on the same subset of files: a naive Python loader, and dlt with its defaults and
+  with parquet staging (installed by `make bench` from bench/requirements.txt), against
+  `ccw load` plus the NICE staging models (files to flattened, typed tables, as dlt makes);
+- the warehouse size.
+
+Results go to bench/results/<UTC time>.json, with each target and whether this run met it.
 """
 
 from __future__ import annotations
@@ -13,12 +21,12 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,158 +35,378 @@ import duckdb
 PROJECT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(PROJECT / "bench"))
-from generate import generate  # noqa: E402
+from generators import (  # noqa: E402
+    buzzeasy,
+    ccai_platform,
+    cxengage,
+    kore_smartassist,
+    nice_cxone,
+)
+
+OTHER_VENDORS = {
+    "cxengage": (cxengage.generate, ()),
+    "buzzeasy": (buzzeasy.generate, ()),
+    "kore_smartassist": (kore_smartassist.generate, ("--assume-timezone", "+05:30")),
+    "ccai_platform": (ccai_platform.generate, ()),
+}
+TARGETS = {
+    "files_to_marts_seconds_per_gb": 30.0,
+    "ccw_load_mb_per_second": 60.0,
+    "incremental_10x_history_ratio": 1.3,
+    "vs_dlt_defaults": 40.0,
+    "vs_dlt_parquet": 8.0,
+    "loader_peak_memory_growth": 1.25,
+}
 
 
-def timed(
-    command: list[str], env: dict[str, str]
-) -> tuple[float, subprocess.CompletedProcess[str]]:
+@dataclass
+class Timed:
+    seconds: float
+    peak_mb: float
+    stdout: str
+
+
+# Runs a command and reports its peak resident memory: the probe's only child is the command.
+PROBE = """
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[1:])
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+sys.stderr.write(f"\\nbench-peak-kb {peak}\\n")
+sys.exit(code)
+"""
+
+
+def run(command: list[str], env: dict[str, str], what: str) -> Timed:
+    """Run a command to completion: its wall time and peak resident memory."""
     started = time.monotonic()
     done = subprocess.run(
-        command, cwd=PROJECT, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", PROBE, *command],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    elapsed = time.monotonic() - started
-    if done.returncode not in (0,):
+    seconds = time.monotonic() - started
+    if done.returncode != 0:
         raise SystemExit(
-            f"{' '.join(command)} failed:\n{done.stdout[-3000:]}\n{done.stderr[-3000:]}"
+            f"{what} failed ({' '.join(command)}):\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}"
         )
-    return elapsed, done
+    peak_kb = int(done.stderr.rsplit("bench-peak-kb", 1)[1].split()[0])
+    print(f"  {what:<46} {seconds:7.1f} s", flush=True)
+    return Timed(seconds, peak_kb / 1024, done.stdout)
 
 
-def bare_parse_seconds(files: list[str]) -> float:
+class Warehouse:
+    def __init__(self, work: Path, name: str) -> None:
+        self.work = work / name
+        self.work.mkdir(parents=True)
+        self.db = self.work / "warehouse.duckdb"
+        self.env = {
+            **os.environ,
+            "WAREHOUSE_PATH": str(self.db),
+            "DBT_PROFILES_DIR": str(PROJECT),
+            "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        }
+
+    def load(
+        self, vendor: str, paths: list[Path], what: str, options: tuple[str, ...] = ()
+    ) -> Timed:
+        command = [str(BIN / "ccw"), "load", vendor, *map(str, paths), *options]
+        return run(command, self.env, what)
+
+    def dbt(self, what: str, *args: str) -> Timed:
+        command = [
+            str(BIN / "dbt"),
+            *args,
+            "--target-path",
+            str(self.work / "target"),
+            "--log-path",
+            str(self.work / "logs"),
+        ]
+        return run(command, self.env, what)
+
+    def rows(self, sql: str) -> list[tuple[object, ...]]:
+        with duckdb.connect(str(self.db), read_only=True) as con:
+            return con.execute(sql).fetchall()
+
+
+def megabytes(files: list[Path]) -> float:
+    return sum(f.stat().st_size for f in files) / 1e6
+
+
+def bare_parse_seconds(files: list[Path]) -> float:
     with duckdb.connect() as con:
         started = time.monotonic()
         con.execute(
-            "select count(*) from read_json_objects($files, format = 'auto',"
-            " maximum_object_size = 134217728)",
-            {"files": files},
+            "select count(*) from read_json_objects($files, format = 'auto')",
+            {"files": [str(f) for f in files]},
         ).fetchone()
         return time.monotonic() - started
 
 
-def naive_python_load_seconds(files: list[Path], db: Path) -> float:
-    """What a first hand-written loader does: json.load each file, insert each record."""
-    with duckdb.connect(str(db)) as con:
-        con.execute("create table records (record json, file_path varchar)")
-        started = time.monotonic()
-        for path in files:
-            rows = [(json.dumps(r), str(path)) for r in json.loads(path.read_text())]
-            con.executemany("insert into records values (?, ?)", rows)
-        return time.monotonic() - started
+def dedup_errors(warehouse: Warehouse) -> int:
+    """Staged NICE segments that are not the newest delivered version, or missing."""
+    [(wrong,)] = warehouse.rows(
+        """
+        with delivered as (
+            select record ->> 'externalId' as segment_id,
+                max(cast(record ->> 'versionId' as bigint)) as newest_version
+            from raw.nice_cxone__segments group by all
+        )
+        select count(*)
+        from delivered
+        left join staging.base_nice_cxone__segments as staged using (segment_id)
+        where staged.version_number is distinct from delivered.newest_version
+        """
+    )
+    return int(str(wrong))
+
+
+def peer_seconds(peer: list[str], files: list[Path], db: Path, env: dict[str, str]) -> float | str:
+    command = [sys.executable, str(PROJECT / "bench" / "peers.py"), *peer, "--db", str(db)]
+    done = subprocess.run(
+        [*command, *map(str, files)], env=env, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        last = (done.stderr or done.stdout).strip().splitlines()[-1:]
+        return f"failed: {last[0] if last else done.returncode}"
+    return float(done.stdout.strip().splitlines()[-1])
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--megabytes", type=float, default=250.0)
-    parser.add_argument(
-        "--peer-megabytes",
-        type=float,
-        default=20.0,
-        help="size of the subset the naive Python loader gets",
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--keep", action="store_true", help="keep the generated files and warehouse"
-    )
+    parser.add_argument("--megabytes", type=float, default=1000.0, help="NICE history size")
+    parser.add_argument("--other-megabytes", type=float, default=25.0, help="per other vendor")
+    parser.add_argument("--peer-megabytes", type=float, default=100.0, help="the peers' subset")
+    parser.add_argument("--batch-share", type=float, default=0.01, help="new batch / history")
+    parser.add_argument("--reprocess", type=float, default=0.2, help="reprocessed share of batch")
+    parser.add_argument("--keep", action="store_true", help="keep generated files and warehouses")
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="ccw-bench-"))
-    data, db = work / "nice", work / "warehouse.duckdb"
-    env = {
-        **os.environ,
-        "WAREHOUSE_PATH": str(db),
-        "DBT_PROFILES_DIR": str(PROJECT),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
-    print(f"generating {args.megabytes:,.0f} MB of NICE exports in {data} ...", flush=True)
+    print(f"working in {work}", flush=True)
+    data = work / "data"
     started = time.monotonic()
-    records, size = generate(
-        data, args.megabytes, seed=7, records_per_file=1000, start=0, reprocess=0
+    history_records, _ = nice_cxone.generate(data / "nice_history", args.megabytes, seed=7)
+    batch_records, _ = nice_cxone.generate(
+        data / "nice_batch",
+        args.megabytes * args.batch_share,
+        seed=7,
+        start=history_records,
+        records_per_file=100,
+        reprocess=args.reprocess,
     )
-    generate_seconds = time.monotonic() - started
-    files = sorted(data.glob("*.json"))
-    megabytes = size / 1e6
+    for vendor, (generate, _) in OTHER_VENDORS.items():
+        generate(data / vendor, args.other_megabytes, seed=7)
+    history = sorted((data / "nice_history").glob("*.json"))
+    batch = sorted((data / "nice_batch").glob("*.json"))
+    small_history = history[: max(1, len(history) // 10)]
+    print(f"generated in {time.monotonic() - started:.0f} s", flush=True)
 
-    parse = bare_parse_seconds([str(f) for f in files])
-    print(f"bare parse {parse:.1f}s", flush=True)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    load, _ = timed([str(BIN / "ccw"), "load", "nice_cxone", str(data)], env)
-    loader_peak_mb = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
-    print(f"ccw load {load:.1f}s", flush=True)
-    build, _ = timed(
-        [
-            str(BIN / "dbt"),
-            "build",
-            "--target-path",
-            str(work / "target"),
-            "--log-path",
-            str(work / "logs"),
-        ],
-        env,
+    history_mb, batch_mb, small_mb = megabytes(history), megabytes(batch), megabytes(small_history)
+    print(f"\nNICE history {history_mb:,.0f} MB ({history_records:,} records)", flush=True)
+    parse = bare_parse_seconds(history)
+    print(f"  {'bare parse (DuckDB read_json_objects)':<46} {parse:7.1f} s", flush=True)
+
+    big = Warehouse(work, "history")
+    # dbt keeps its parsed project in the target folder; a daily run finds it there, so every
+    # warehouse parses once, untimed except here, before the timed runs.
+    cold_parse = big.dbt("dbt parse (once per checkout)", "parse")
+    load = big.load("nice_cxone", history, "ccw load")
+    models = big.dbt(
+        "dbt build, tests excluded (files to marts)",
+        "build",
+        "--exclude-resource-type",
+        "test",
+        "--exclude-resource-type",
+        "unit_test",
     )
-    print(f"dbt build {build:.1f}s", flush=True)
-    warehouse_mb = db.stat().st_size / 1e6
+    tests = big.dbt("dbt test", "test")
+    build = big.dbt("dbt build --full-refresh (full build)", "build", "--full-refresh")
+    batch_load = big.load("nice_cxone", batch, f"ccw load new batch ({batch_mb:,.1f} MB)")
+    incremental = big.dbt("dbt build (incremental)", "build")
+    wrong_versions = dedup_errors(big)
+    warehouse_mb = big.db.stat().st_size / 1e6
 
-    peer_files, peer_bytes = [], 0
-    for f in files:
-        if peer_bytes >= args.peer_megabytes * 1e6:
+    print(f"\nNICE history / 10 ({small_mb:,.0f} MB)", flush=True)
+    small = Warehouse(work, "small_history")
+    small.dbt("dbt parse", "parse")
+    small_load = small.load("nice_cxone", small_history, "ccw load")
+    small.dbt("dbt build (full)", "build")
+    small.load("nice_cxone", batch, "ccw load new batch")
+    small_incremental = small.dbt("dbt build (incremental)", "build")
+
+    peak_big, peak_small = load.peak_mb, small_load.peak_mb
+    print(
+        f"\nloader peak memory: {peak_big:,.0f} MB for {history_mb:,.0f} MB of exports,"
+        f" {peak_small:,.0f} MB for {small_mb:,.0f} MB",
+        flush=True,
+    )
+
+    print("\nother vendors (ccw load)", flush=True)
+    others = Warehouse(work, "others")
+    vendor_loads = {}
+    for vendor, (_, options) in OTHER_VENDORS.items():
+        files = sorted(p for p in (data / vendor).rglob("*") if p.is_file())
+        timed = others.load(vendor, [data / vendor], vendor, options)
+        vendor_loads[vendor] = {
+            "megabytes": round(megabytes(files), 1),
+            "files": len(files),
+            "seconds": round(timed.seconds, 2),
+            "mb_per_second": round(megabytes(files) / timed.seconds, 1),
+        }
+
+    print("\npeers on the same subset", flush=True)
+    subset: list[Path] = []
+    for f in history:
+        if megabytes(subset) >= args.peer_megabytes:
             break
-        peer_files.append(f)
-        peer_bytes += f.stat().st_size
-    naive = naive_python_load_seconds(peer_files, work / "naive.duckdb")
+        subset.append(f)
+    subset_mb = megabytes(subset)
+    peers = Warehouse(work, "peers")
+    peers.dbt("dbt parse", "parse")
+    ccw_subset_load = peers.load("nice_cxone", subset, f"ccw load ({subset_mb:,.0f} MB)")
+    ccw_subset_stage = peers.dbt(
+        "dbt run NICE staging (flattened tables)", "run", "--select", "staging.nice_cxone"
+    )
+    ccw_end_to_end = ccw_subset_load.seconds + ccw_subset_stage.seconds
+    peer_results: dict[str, float | str] = {}
+    for name, peer in {
+        "naive_python": ["naive"],
+        "dlt_defaults": ["dlt"],
+        "dlt_parquet": ["dlt", "--parquet"],
+    }.items():
+        seconds = peer_seconds(peer, subset, peers.work / f"{name}.duckdb", peers.env)
+        peer_results[name] = seconds
+        shown = f"{seconds:7.1f} s" if isinstance(seconds, float) else seconds
+        print(f"  {name:<46} {shown}", flush=True)
 
+    def ratio(peer: str, ccw_seconds: float = ccw_end_to_end) -> float | None:
+        value = peer_results[peer]
+        return round(value / ccw_seconds, 1) if isinstance(value, float) else None
+
+    def load_ratio(peer: str) -> float | None:
+        return ratio(peer, ccw_subset_load.seconds)
+
+    files_to_marts = load.seconds + models.seconds
     results = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "command": f"make bench BENCH_MB={args.megabytes:g}",
         "machine": {
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
             "python": platform.python_version(),
             "duckdb": duckdb.__version__,
         },
-        "input": {
-            "vendor": "nice_cxone",
-            "records": records,
-            "megabytes": round(megabytes, 1),
-            "files": len(files),
-            "generate_seconds": round(generate_seconds, 1),
+        "nice_cxone": {
+            "history": {"megabytes": round(history_mb, 1), "records": history_records},
+            "batch": {
+                "megabytes": round(batch_mb, 1),
+                "records": batch_records,
+                "reprocessed_share": args.reprocess,
+            },
+            "seconds": {
+                "bare_parse": round(parse, 2),
+                "dbt_parse_cold": round(cold_parse.seconds, 2),
+                "ccw_load": round(load.seconds, 2),
+                "dbt_build_full_tests_excluded": round(models.seconds, 2),
+                "dbt_test": round(tests.seconds, 2),
+                "dbt_build_full_refresh": round(build.seconds, 2),
+                "ccw_load_batch": round(batch_load.seconds, 2),
+                "dbt_build_incremental": round(incremental.seconds, 2),
+                "dbt_build_incremental_on_history_over_10": round(small_incremental.seconds, 2),
+                "ccw_load_history_over_10": round(small_load.seconds, 2),
+            },
+            "ccw_load_mb_per_second": round(history_mb / load.seconds, 1),
+            "files_to_marts": "ccw load + dbt build of every seed and model (tests excluded)",
+            "files_to_marts_seconds": round(files_to_marts, 1),
+            "files_to_marts_and_tests_seconds_per_gb": round(
+                (load.seconds + build.seconds) / history_mb * 1000, 1
+            ),
+            "files_to_marts_seconds_per_gb": round(files_to_marts / history_mb * 1000, 1),
+            "files_to_marts_vs_bare_parse": round(files_to_marts / parse, 1),
+            "incremental_10x_history_ratio": round(
+                incremental.seconds / small_incremental.seconds, 2
+            ),
+            "staged_segments_not_at_newest_version": wrong_versions,
+            "loader_peak_memory_mb": {
+                f"{history_mb:.0f}_mb": round(peak_big),
+                f"{small_mb:.0f}_mb": round(peak_small),
+            },
+            "loader_peak_memory_growth": round(peak_big / peak_small, 2),
+            "warehouse_mb": round(warehouse_mb, 1),
         },
-        "seconds": {
-            "bare_parse": round(parse, 2),
-            "ccw_load": round(load, 2),
-            "dbt_build_full": round(build, 2),
-            "naive_python_loader_subset": round(naive, 2),
-        },
-        "ccw_load_mb_per_second": round(megabytes / load, 1),
-        "naive_python_loader_mb_per_second": round(peer_bytes / 1e6 / naive, 1),
-        "loader_peak_memory_mb": round(loader_peak_mb, 0),
-        "warehouse_mb": round(warehouse_mb, 1),
-        "files_to_marts_seconds_per_gb": round((load + build) / megabytes * 1000, 1),
-        "files_to_marts_vs_bare_parse": round((load + build) / parse, 1),
-        "not_measured": {
-            "incremental_build": "no incremental models yet: every build is a full rebuild",
-            "dlt_peers": "dlt is not in the project's dependencies; not run",
+        "other_vendors_ccw_load": vendor_loads,
+        "peers": {
+            "subset_megabytes": round(subset_mb, 1),
+            "ccw_load_seconds": round(ccw_subset_load.seconds, 2),
+            "ccw_nice_staging_seconds": round(ccw_subset_stage.seconds, 2),
+            "ccw_end_to_end_seconds": round(ccw_end_to_end, 2),
+            "seconds": peer_results,
+            "naive_python_vs_ccw_load": (
+                round(peer_results["naive_python"] / ccw_subset_load.seconds, 1)
+                if isinstance(peer_results["naive_python"], float)
+                else None
+            ),
+            "dlt_defaults_vs_ccw_end_to_end": ratio("dlt_defaults"),
+            "dlt_parquet_vs_ccw_end_to_end": ratio("dlt_parquet"),
+            "dlt_defaults_vs_ccw_load_only": load_ratio("dlt_defaults"),
+            "dlt_parquet_vs_ccw_load_only": load_ratio("dlt_parquet"),
         },
     }
+    nice = results["nice_cxone"]
+    peers_out = results["peers"]
+    assert isinstance(nice, dict) and isinstance(peers_out, dict)
+    checks = {
+        "files_to_marts_seconds_per_gb <= 30": nice["files_to_marts_seconds_per_gb"]
+        <= TARGETS["files_to_marts_seconds_per_gb"],
+        "ccw_load_mb_per_second >= 60": nice["ccw_load_mb_per_second"]
+        >= TARGETS["ccw_load_mb_per_second"],
+        "incremental_10x_history_ratio <= 1.3": nice["incremental_10x_history_ratio"]
+        <= TARGETS["incremental_10x_history_ratio"],
+        "dedup correct after incremental": wrong_versions == 0,
+        "dlt_defaults / ccw end to end >= 40": (peers_out["dlt_defaults_vs_ccw_end_to_end"] or 0)
+        >= TARGETS["vs_dlt_defaults"],
+        "dlt_parquet / ccw end to end >= 8": (peers_out["dlt_parquet_vs_ccw_end_to_end"] or 0)
+        >= TARGETS["vs_dlt_parquet"],
+        "loader peak memory flat (growth <= 1.25x for 10x input) and < 2 GB": (
+            nice["loader_peak_memory_growth"] <= TARGETS["loader_peak_memory_growth"]
+            and peak_big < 2048
+        ),
+    }
+    results["targets_met"] = checks
+
     out_dir = PROJECT / "bench" / "results"
     out_dir.mkdir(parents=True, exist_ok=True)
-    out = out_dir / f"{results['measured_at'].replace(':', '')}.json"
+    out = out_dir / f"{str(results['measured_at']).replace(':', '')}.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
 
-    print(f"\n{records:,} NICE records, {megabytes:,.0f} MB, {len(files)} files")
-    print(f"  bare parse (ceiling)        {parse:7.1f} s")
+    print("\ntargets")
+    for name, met in checks.items():
+        print(f"  {'met    ' if met else 'NOT met'}  {name}")
     print(
-        f"  ccw load                    {load:7.1f} s  {results['ccw_load_mb_per_second']} MB/s"
-        f"   target >= 60 MB/s"
+        f"\n  files to marts (ccw load + every model) {files_to_marts:.1f} s"
+        f" for {history_mb:,.0f} MB"
+        f" = {nice['files_to_marts_seconds_per_gb']} s/GB"
+        f" ({nice['files_to_marts_vs_bare_parse']}x bare parse);"
+        f" with every test (dbt build) {nice['files_to_marts_and_tests_seconds_per_gb']} s/GB"
     )
-    print(f"  dbt build (full)            {build:7.1f} s")
+    print(f"  ccw load {nice['ccw_load_mb_per_second']} MB/s")
     print(
-        f"  files to marts              {results['files_to_marts_seconds_per_gb']:7.1f} s per GB"
-        f"   target <= 30 s per GB ({results['files_to_marts_vs_bare_parse']}x bare parse)"
+        f"  incremental build {incremental.seconds:.1f} s vs {small_incremental.seconds:.1f} s"
+        f" with 1/10 of the history = {nice['incremental_10x_history_ratio']}x"
     )
-    naive_rate = peer_bytes / 1e6 / naive
-    speedup = (megabytes / load) / naive_rate
-    print(f"  naive Python loader         {naive_rate:7.1f} MB/s   (ccw load is {speedup:.0f}x)")
-    print(f"  loader peak memory          {loader_peak_mb:7.0f} MB")
-    print(f"  warehouse                   {warehouse_mb:7.1f} MB")
+    print(
+        f"  peers on {subset_mb:.0f} MB: ccw load + NICE staging {ccw_end_to_end:.1f} s;"
+        f" dlt defaults {peers_out['dlt_defaults_vs_ccw_end_to_end']}x as long"
+        f" ({peers_out['dlt_defaults_vs_ccw_load_only']}x ccw load alone),"
+        f" dlt parquet {peers_out['dlt_parquet_vs_ccw_end_to_end']}x"
+        f" ({peers_out['dlt_parquet_vs_ccw_load_only']}x);"
+        f" naive loader {peers_out['naive_python_vs_ccw_load']}x ccw load"
+    )
     print(f"results: {out.relative_to(PROJECT)}")
     if args.keep:
         print(f"kept: {work}")
