@@ -316,9 +316,15 @@ class Loader:
             con.execute("rollback")
             raise
         finally:
-            con.execute("drop view if exists _ccw_records")
+            con.execute(f"drop {self._records_kind} if exists _ccw_records")
             con.execute("drop table if exists _ccw_documents")
         return outcomes
+
+    @property
+    def _records_kind(self) -> str:
+        """A vendor with one entity reads its records twice (check, insert): a view is faster.
+        With several, each entity's insert would evaluate the view again: a table is."""
+        return "table" if len(self.spec.entities) > 1 else "view"
 
     def _stage_and_insert(self, group: list[InputFile]) -> list[FileOutcome]:
         """Read the group's files once, check each against the vendor's shape, and insert the
@@ -338,7 +344,7 @@ class Loader:
         )
         con.execute(
             f"""
-            create or replace temp view _ccw_records as
+            create or replace temp {self._records_kind} _ccw_records as
             with documents as (
                 select
                     file_path,
@@ -364,7 +370,13 @@ class Loader:
                 "create or replace temp table _ccw_landing (file_path varchar, sha varchar)"
             )
             insert_rows(con, "_ccw_landing", landing)
-            for entity in spec.entities:
+            present = {
+                entity
+                for outcome in outcomes
+                if outcome.status == "loaded" and outcome.entity
+                for entity in outcome.entity.split(",")
+            }
+            for entity in [e for e in spec.entities if e in present]:
                 con.execute(
                     f"""
                     insert into {raw_table_name(spec, entity)}
