@@ -67,3 +67,31 @@ def test_a_killed_load_leaves_whole_files_and_the_rerun_loads_the_rest_once(
     ) == [(records, records)]
     final = landed_per_file(db)
     assert len(final) == files and all(c == n for c, n in final.values())
+
+
+def test_two_loaders_started_at_once_load_each_file_once(tmp_path: Path) -> None:
+    exports = tmp_path / "exports"
+    records, _ = generate(exports, 40, seed=5)
+    files = len(list(exports.glob("*.json")))
+    db = tmp_path / "warehouse.duckdb"
+    command = [str(BIN / "ccw"), "load", "nice_cxone", str(exports), "--db", str(db)]
+
+    loaders = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = []
+    for loader in loaders:
+        out, err = loader.communicate()
+        results.append((loader.returncode, out, err))
+
+    # each one either loaded, found everything already loaded, or was told the warehouse is busy
+    for code, out, err in results:
+        busy = "is open in another process" in err
+        assert (code == 0 and "files loaded" in out) or (code == 2 and busy), (code, out, err)
+    assert any(code == 0 for code, _, _ in results)
+    assert query(
+        db, f"select count(*), count(distinct (_file_sha256, _record_index)) from {RAW}"
+    ) == [(records, records)]
+    final = landed_per_file(db)
+    assert len(final) == files and all(c == n for c, n in final.values())
