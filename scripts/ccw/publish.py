@@ -20,6 +20,9 @@ import duckdb
 from ccw.landing import quote_identifier, sql_string
 
 MARTS_SCHEMA = "marts"
+# Marts tables that hold personal data stay in the warehouse: BI tools read the serving file, and
+# transcript text is what customers said, names and numbers included.
+PERSONAL_TABLES = ("fct_transcript_turns",)
 # Storage format 64: readable by every DuckDB release from 0.10 on (DuckDB 2.0's own default is
 # not readable before 2.0).
 SERVING_STORAGE_VERSION = "v1.0.0"
@@ -44,7 +47,8 @@ def default_serving_path(warehouse: Path) -> Path:
 
 
 def publish(warehouse: Path, serving: Path) -> Published:
-    """Copy every table of the warehouse's marts schema to `serving`, replacing it atomically."""
+    """Copy the warehouse's marts tables (all but PERSONAL_TABLES) to `serving`, replacing it
+    atomically."""
     started = time.monotonic()
     if not warehouse.exists():
         raise PublishError(f"{warehouse} does not exist; build the warehouse first (make run)")
@@ -66,8 +70,9 @@ def publish(warehouse: Path, serving: Path) -> Published:
             for (name,) in source.execute(
                 "select table_name from information_schema.tables where table_catalog ="
                 " 'warehouse' and table_schema = ? and table_type = 'BASE TABLE'"
+                " and not list_contains(?, table_name)"
                 " order by table_name",
-                [MARTS_SCHEMA],
+                [MARTS_SCHEMA, list(PERSONAL_TABLES)],
             ).fetchall()
         )
         if not tables:

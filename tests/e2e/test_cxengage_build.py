@@ -280,9 +280,9 @@ def test_bi_clients_read_the_published_serving_file(
         inspector = sqlalchemy.inspect(engine)
         # duckdb-engine names schemas <catalog>.<schema>; the catalog is the file's stem.
         assert "serving.marts" in inspector.get_schema_names()
-        assert {"fct_interactions", "kpi_queue_daily", "dim_agents"} <= set(
-            inspector.get_table_names(schema="serving.marts")
-        )
+        served = set(inspector.get_table_names(schema="serving.marts"))
+        assert {"fct_interactions", "kpi_queue_daily", "dim_agents"} <= served
+        assert "fct_transcript_turns" not in served  # transcript text stays in the warehouse
         with engine.connect() as connection:
             offered, answered = connection.execute(
                 sqlalchemy.text(
