@@ -11,6 +11,10 @@ WAREHOUSE_PATH ?= warehouse.duckdb
 export WAREHOUSE_PATH
 export DBT_PROFILES_DIR := $(CURDIR)
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+# The secret salt of customer_key (macros/privacy/customer_identity.sql): from the environment,
+# else a random one kept in .customer_key_salt (never committed), so keys stay stable here.
+CCW_CUSTOMER_KEY_SALT ?= $(shell test -s .customer_key_salt || $(PYTHON) -c 'import secrets; print(secrets.token_hex(32))' > .customer_key_salt; cat .customer_key_salt)
+export CCW_CUSTOMER_KEY_SALT
 
 # Vendors whose bundled sample exports `make run` loads (sample_data/<source_system>/).
 SAMPLE_VENDORS := cxengage nice_cxone buzzeasy kore_smartassist ccai_platform

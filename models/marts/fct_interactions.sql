@@ -132,7 +132,8 @@ select
     coalesce(bot_rollup.was_completed_by_bot, false)
     and queue_rollup.interaction_id is null
     and not coalesce(workitem_rollup.was_handled_by_agent, false) as was_contained_by_bot,
-    interactions.loaded_at
+    interactions.loaded_at,
+    {{ customer_key('interactions.customer_identifier') }} as customer_key
 from interactions
 left join segment_rollup
     on

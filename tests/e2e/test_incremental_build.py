@@ -10,6 +10,7 @@ are then compared, row for row, with what `dbt build --full-refresh` makes of th
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -171,3 +172,65 @@ def test_reprocessed_versions_won_and_late_old_versions_did_not(run: Run) -> Non
         assert con.execute(
             "select count(*) from staging.base_nice_cxone__segments where delivery_count = 0"
         ).fetchone() == (0,)
+
+
+def test_customer_identities_reach_the_marts_only_as_salted_keys(run: Run) -> None:
+    warehouse = run.warehouse
+    identities = [
+        str(identity)
+        for (identity,) in warehouse.rows(
+            "select distinct customer_identifier from intermediate.int_interactions"
+            " where customer_identifier is not null"
+        )
+    ]
+    # every vendor's samples name their customers
+    assert {i.split(":")[0] for i in identities} == {"phone", "email", "id"}
+    full_names = {
+        f"{first} {last}"
+        for first, last in warehouse.rows(
+            """
+            select customer_first_name, customer_last_name
+            from staging.stg_kore_smartassist__sessions
+            union
+            select customer_first_name, customer_last_name
+            from staging.stg_buzzeasy__calls
+            """
+        )
+        if first and last
+    }
+    assert full_names
+    phones = {i.removeprefix("phone:") for i in identities if i.startswith("phone:")}
+    emails = {i.removeprefix("email:") for i in identities if i.startswith("email:")}
+    text_columns = warehouse.rows(
+        """
+        select table_name, column_name from information_schema.columns
+        where table_schema = 'marts' and data_type = 'VARCHAR'
+            and not (table_name = 'fct_transcript_turns' and column_name = 'turn_text')
+        """
+    )
+    leaks = []
+    for table, column in text_columns:
+        cells = {str(v) for (v,) in warehouse.rows(f"select distinct {column} from marts.{table}")}
+        for cell in cells:
+            digits = "".join(ch for ch in cell if ch.isdigit())
+            found = [p for p in phones if p in digits]
+            found += [e for e in emails if e in cell.lower()]
+            found += [n for n in full_names if n.lower() in cell.lower()]
+            leaks += [(table, column, value) for value in found]
+    assert leaks == []
+
+    # the key is the salted SHA-256 of the identity: same customer, same key, across vendors too
+    salt = os.environ["CCW_CUSTOMER_KEY_SALT"]
+    mismatched = warehouse.rows(
+        f"""
+        select count(*)
+        from marts.fct_interactions as f
+        inner join intermediate.int_interactions as i
+            on f.source_system = i.source_system and f.interaction_id = i.interaction_id
+        where f.customer_key is distinct from sha256('{salt}' || '|' || i.customer_identifier)
+        """
+    )
+    assert mismatched == [(0,)]
+    assert warehouse.rows(
+        "select count(*) from marts.fct_interactions where customer_key is not null"
+    ) != [(0,)]

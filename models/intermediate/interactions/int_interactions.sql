@@ -44,7 +44,8 @@ unioned as (
         disposition_name,
         started_at,
         ended_at,
-        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at,
+        customer_identifier
     from cxengage
 
     union all
@@ -59,7 +60,8 @@ unioned as (
         disposition_name,
         started_at,
         ended_at,
-        loaded_at
+        loaded_at,
+        customer_identifier
     from nice_cxone
 
     union all
@@ -74,7 +76,8 @@ unioned as (
         disposition_name,
         started_at,
         ended_at,
-        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at,
+        customer_identifier
     from buzzeasy
 
     union all
@@ -89,7 +92,8 @@ unioned as (
         disposition_name,
         started_at,
         ended_at,
-        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at,
+        customer_identifier
     from kore_smartassist
 
     union all
@@ -104,7 +108,8 @@ unioned as (
         disposition_name,
         started_at,
         ended_at,
-        cast(null as {{ dbt.type_timestamp() }}) as loaded_at
+        cast(null as {{ dbt.type_timestamp() }}) as loaded_at,
+        customer_identifier
     from ccai_platform
 
 )

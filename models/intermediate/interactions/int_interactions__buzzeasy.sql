@@ -16,6 +16,52 @@ workitems as (
 
 ),
 
+-- the customer: a call's customer phone number, else the vendor's customer id of any of the
+-- chain's conversations (calls, chats, emails or the generic conversation rows)
+customer_ids as (
+
+    select
+        conversation_id,
+        customer_phone_number as contact,
+        customer_id
+    from {{ ref('stg_buzzeasy__calls') }}
+    union all
+    select
+        conversation_id,
+        null as contact,
+        customer_id
+    from {{ ref('stg_buzzeasy__chats') }}
+    union all
+    select
+        conversation_id,
+        null as contact,
+        customer_id
+    from {{ ref('stg_buzzeasy__emails') }}
+    union all
+    select
+        conversation_id,
+        null as contact,
+        customer_id
+    from {{ ref('stg_buzzeasy__conversations') }}
+
+),
+
+customers as (
+
+    select
+        segments.interaction_id,
+        min(
+            {{ customer_identifier(
+                ['customer_ids.contact'], 'customer_ids.customer_id', 'buzzeasy'
+            ) }}
+        ) as customer_identifier
+    from segments
+    inner join customer_ids
+        on segments.segment_id = customer_ids.conversation_id
+    group by segments.interaction_id
+
+),
+
 spans as (
 
     select
@@ -54,7 +100,8 @@ mapped as (
         first_segments.direction_raw,
         ranked_completion_codes.completion_code as disposition_name,
         spans.started_at,
-        spans.ended_at
+        spans.ended_at,
+        customers.customer_identifier
     from spans
     inner join segments as first_segments
         on spans.interaction_id = first_segments.interaction_id
@@ -62,6 +109,8 @@ mapped as (
     left join ranked_completion_codes
         on spans.interaction_id = ranked_completion_codes.interaction_id
             and ranked_completion_codes.code_rank = 1
+    left join customers
+        on spans.interaction_id = customers.interaction_id
 
 )
 

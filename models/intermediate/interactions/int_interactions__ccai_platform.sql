@@ -27,7 +27,10 @@ mapped as (
         segments.direction_raw,
         sessions.disposition_code as disposition_name,
         segments.started_at,
-        sessions.ended_at
+        sessions.ended_at,
+        {{ customer_identifier(
+            ['sessions.end_user_identifier'], 'sessions.end_user_id', 'ccai_platform'
+        ) }} as customer_identifier
     from sessions
     inner join segments
         on sessions.session_id = segments.interaction_id and segments.segment_sequence = 0

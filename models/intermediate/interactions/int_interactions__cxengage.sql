@@ -29,7 +29,9 @@ mapped as (
         direction as direction_raw,
         disposition_name,
         started_at,
-        ended_at
+        ended_at,
+        {{ customer_identifier(['customer'], 'customer', 'cxengage') }}
+            as customer_identifier
     from interactions
 
 )

@@ -34,6 +34,20 @@ spans as (
 
 ),
 
+customers as (
+
+    select
+        interaction_id,
+        min(
+            {{ customer_identifier(
+                ['customer_phone', 'customer_email'], 'user_id', 'kore_smartassist'
+            ) }}
+        ) as customer_identifier
+    from sessions
+    group by interaction_id
+
+),
+
 ranked_codes as (
 
     select
@@ -61,7 +75,8 @@ mapped as (
         first_segments.direction_raw,
         ranked_codes.disposition_text as disposition_name,
         spans.started_at,
-        spans.ended_at
+        spans.ended_at,
+        customers.customer_identifier
     from spans
     inner join segments as first_segments
         on
@@ -71,6 +86,8 @@ mapped as (
         on
             spans.interaction_id = ranked_codes.interaction_id
             and ranked_codes.code_rank = 1
+    left join customers
+        on spans.interaction_id = customers.interaction_id
 
 )
 

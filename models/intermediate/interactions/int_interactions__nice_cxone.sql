@@ -10,6 +10,20 @@ segments as (
 
 ),
 
+customers as (
+
+    select
+        interaction_id,
+        min(
+            {{ customer_identifier(
+                ['client_ani', 'client_phone_number', 'from_address'], 'customer_id', 'nice_cxone'
+            ) }}
+        ) as customer_identifier
+    from {{ ref('stg_nice_cxone__segments') }}
+    group by interaction_id
+
+),
+
 spans as (
 
     select
@@ -49,10 +63,13 @@ mapped as (
         cast(null as {{ dbt.type_string() }}) as disposition_name,
         spans.started_at,
         spans.ended_at,
-        spans.loaded_at
+        spans.loaded_at,
+        customers.customer_identifier
     from spans
     inner join ranked
         on spans.interaction_id = ranked.interaction_id and ranked.customer_leg_rank = 1
+    left join customers
+        on spans.interaction_id = customers.interaction_id
 
 )
 
