@@ -234,3 +234,8 @@ def test_customer_identities_reach_the_marts_only_as_salted_keys(run: Run) -> No
     assert warehouse.rows(
         "select count(*) from marts.fct_interactions where customer_key is not null"
     ) != [(0,)]
+    # the salt reaches DuckDB as a bound parameter: no compiled SQL, manifest or log holds it
+    written = [*warehouse.target.rglob("*"), *(warehouse.work / "logs").rglob("*")]
+    assert any(path.name == "manifest.json" for path in written)
+    holding_salt = [p for p in written if p.is_file() and salt.encode() in p.read_bytes()]
+    assert holding_salt == []
