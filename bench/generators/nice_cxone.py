@@ -13,13 +13,12 @@ import copy
 import json
 import random
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
-from . import SAMPLE_DATA, WORDS
+from . import SAMPLE_DATA, WORDS, record_start, stamp
 
 SAMPLES = sorted((SAMPLE_DATA / "nice_cxone").rglob("*.json"))
-BASE_TIME = datetime(2026, 1, 1, 8, 0, tzinfo=UTC)
 
 
 def templates() -> list[dict[str, object]]:
@@ -30,17 +29,13 @@ def templates() -> list[dict[str, object]]:
     return [records[key] for key in sorted(records)]
 
 
-def stamp(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def record(
     number: int, seed: int, template: dict[str, object], rng: random.Random, version: int = 1
 ) -> dict[str, object]:
     rec = copy.deepcopy(template)
     segment_id = str(uuid.uuid5(uuid.NAMESPACE_OID, f"{seed}-segment-{number}"))
     master_id = str(uuid.uuid5(uuid.NAMESPACE_OID, f"{seed}-interaction-{number // 2}"))
-    start = BASE_TIME + timedelta(seconds=37 * number)
+    start = record_start(number)
     end = start + timedelta(seconds=120 + rng.randrange(900))
     rec.update(
         {
