@@ -7,12 +7,11 @@ had delivered nothing since), and `dbt source freshness` must warn for it and on
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import duckdb
 import pytest
-from tests.e2e.warehouse import BIN, PROJECT, Warehouse
+from tests.e2e.warehouse import PROJECT, Warehouse
 
 pytestmark = pytest.mark.dbt
 
@@ -30,24 +29,8 @@ def test_a_vendor_that_stopped_delivering_is_reported(tmp_path: Path) -> None:
             "update raw.cxengage__interactions set _loaded_at = _loaded_at - interval 3 day"
         )
 
-    done = subprocess.run(
-        [
-            BIN / "dbt",
-            "source",
-            "freshness",
-            "--select",
-            "source:cxengage",
-            "source:kore_smartassist",
-            "--target-path",
-            str(warehouse.target),
-            "--log-path",
-            str(warehouse.work / "logs"),
-        ],
-        cwd=PROJECT,
-        env=warehouse.env,
-        capture_output=True,
-        text=True,
-        check=False,
+    done = warehouse.dbt(
+        "source", "freshness", "--select", "source:cxengage", "source:kore_smartassist"
     )
     assert done.returncode == 0, done.stdout[-3000:]
     results = json.loads((warehouse.target / "sources.json").read_text())["results"]

@@ -36,24 +36,30 @@ class Warehouse:
             check=False,
         )
 
-    def build(self, *options: str) -> None:
-        """`dbt build` everything; fails the test with dbt's output when any node fails."""
-        done = subprocess.run(
-            [
-                BIN / "dbt",
-                "build",
-                "--target-path",
-                str(self.target),
-                "--log-path",
-                str(self.work / "logs"),
-                *options,
-            ],
+    def dbt_command(self, *args: str) -> list[str]:
+        """A dbt command line for this warehouse, its target and log folders in `work`."""
+        return [
+            str(BIN / "dbt"),
+            *args,
+            "--target-path",
+            str(self.target),
+            "--log-path",
+            str(self.work / "logs"),
+        ]
+
+    def dbt(self, *args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            self.dbt_command(*args),
             cwd=PROJECT,
             env=self.env,
             capture_output=True,
             text=True,
             check=False,
         )
+
+    def build(self, *options: str) -> None:
+        """`dbt build` everything; fails the test with dbt's output when any node fails."""
+        done = self.dbt("build", *options)
         assert done.returncode == 0, done.stdout[-5000:]
 
     def rows(self, sql: str) -> list[tuple[object, ...]]:

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 from bench.generators.nice_cxone import generate
+from tests.e2e.warehouse import BIN
 from tests.loader.queries import query
 
-BIN = Path(sys.executable).parent
 RAW = "raw.nice_cxone__segments"
 
 

@@ -39,15 +39,7 @@ def test_a_killed_build_leaves_the_serving_file_and_marts_intact(tmp_path: Path)
 
     assert warehouse.load("nice_cxone", samples / "nice_cxone").returncode == 0
     build = subprocess.Popen(
-        [
-            BIN / "dbt",
-            "build",
-            "--full-refresh",
-            "--target-path",
-            str(warehouse.target),
-            "--log-path",
-            str(tmp_path / "logs"),
-        ],
+        warehouse.dbt_command("build", "--full-refresh"),
         cwd=PROJECT,
         env=warehouse.env,
         stdout=subprocess.DEVNULL,
