@@ -198,6 +198,9 @@ def print_summary(summary: LoadSummary, elapsed: float, stream: TextIO) -> None:
     loaded, skipped, rejected = summary.of("loaded"), summary.of("skipped"), summary.of("rejected")
     for outcome in rejected:
         print(f"REJECTED {outcome.path}: {outcome.reason}", file=stream)
+    for outcome in loaded:
+        if outcome.note:
+            print(f"NOTE {outcome.path}: {outcome.note}", file=stream)
     print(
         f"{summary.source_system}: {len(loaded):,} files loaded ({summary.records_loaded:,} "
         f"records), {len(skipped):,} skipped as already loaded, {len(rejected):,} rejected "
@@ -245,6 +248,7 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             spec,
             assumed_timezone=args.assume_timezone,
             on_file=ProgressPrinter(len(paths), err),
+            rivals=list(VENDORS.values()),
         )
         print(f"{spec.source_system}: {len(paths):,} files into {db_path}", file=err)
         summary = loader.load(paths)

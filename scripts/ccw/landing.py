@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Literal
@@ -38,6 +38,8 @@ GROUP_MAX_BYTES = 64 * 1024 * 1024
 RAW_ROW_GROUP_SIZE = 16_384
 # The name the loader's session gives the warehouse file.
 WAREHOUSE_ALIAS = "ccw_warehouse"
+# Documents per file whose keys are compared with each vendor's signature keys.
+FINGERPRINT_DOCUMENTS = 20
 
 Status = Literal["loaded", "skipped", "rejected"]
 
@@ -55,6 +57,8 @@ class FileOutcome:
     entity: str | None = None
     record_count: int = 0
     reason: str | None = None
+    # Records landed without the vendor's key: staging quarantines them (a note for the user).
+    note: str | None = None
 
 
 @dataclass
@@ -161,9 +165,12 @@ class Loader:
         spec: VendorSpec,
         assumed_timezone: str | None = None,
         on_file: ProgressCallback | None = None,
+        rivals: Sequence[VendorSpec] = (),
     ) -> None:
         self.con = con
         self.spec = spec
+        # The other vendors, whose files this loader must recognise and refuse by name.
+        self.rivals = [rival for rival in rivals if rival.source_system != spec.source_system]
         self.assumed_timezone = assumed_timezone
         self.on_file = on_file
         self.batch_id = str(uuid.uuid4())
@@ -395,18 +402,36 @@ class Loader:
         spec = self.spec
         missing_key_checks = (
             " or ".join(
-                f"(entity = '{entity}' and json_extract_string(record, '$.\"{key}\"') is null)"
+                f"(entity = '{entity}' and "
+                f"nullif(trim(json_extract_string(record, '$.\"{key}\"')), '') is null)"
                 for entity, keys in spec.required_keys.items()
                 for key in keys
             )
             or "false"
         )
         known = ", ".join(f"'{entity}'" for entity in spec.entities)
+        scores = ", ".join(
+            f"coalesce(sum(len(list_intersect(doc_keys, {_sql_list(vendor.signature_keys)}))), 0)"
+            for vendor in (spec, *self.rivals)
+        )
         rows = self.con.execute(
             f"""
             with files as (select unnest($paths::varchar[]) as file_path),
             documents as (
                 select file_path, count(*) as doc_count from _ccw_documents group by file_path
+            ),
+            -- the top-level keys of each file's first documents, to tell the vendor's files
+            fingerprints as (
+                select file_path, [{scores}] as scores
+                from (
+                    select
+                        file_path,
+                        case when json_type(doc) = 'OBJECT' then json_keys(doc) end as doc_keys
+                    from _ccw_documents
+                    qualify row_number() over (partition by file_path order by position)
+                        <= {FINGERPRINT_DOCUMENTS}
+                )
+                group by file_path
             ),
             checked as (
                 select
@@ -442,10 +467,12 @@ class Loader:
                 coalesce(per_file.unknown_entity, 0),
                 per_file.first_unknown_entity,
                 coalesce(per_file.missing_key, 0),
-                per_file.first_missing_key
+                per_file.first_missing_key,
+                coalesce(fingerprints.scores, [])
             from files
             left join documents on files.file_path = documents.file_path
             left join per_file on files.file_path = per_file.file_path
+            left join fingerprints on files.file_path = fingerprints.file_path
             """,
             {"paths": [str(f.path) for f in group]},
         ).fetchall()
@@ -460,6 +487,8 @@ class Loader:
             if spec.empty_export_entity and holds_an_empty_array(input_file.path):
                 return self._outcome(input_file, "loaded", entity=spec.empty_export_entity)
             reason = "holds no JSON value (whitespace only, or an empty array)"
+        elif (mismatch := self._fingerprint_mismatch(summary.scores)) is not None:
+            reason = mismatch
         elif summary.not_object:
             reason = (
                 f"{summary.not_object} of {summary.record_count} records are not JSON objects "
@@ -469,19 +498,43 @@ class Loader:
             reason = spec.unknown_entity_reason
             if summary.first_unknown_entity:
                 reason += f": {summary.first_unknown_entity}"
-        elif summary.missing_key:
+        if reason is not None:
+            return self._outcome(input_file, "rejected", reason=reason)
+        note = None
+        if summary.missing_key:
             required = ", ".join(
                 sorted({key for keys in spec.required_keys.values() for key in keys})
             )
-            reason = (
+            note = (
                 f"{summary.missing_key} of {summary.record_count} records lack {required} "
-                f"(first: record {summary.first_missing_key}); expected {spec.shape_hint}"
+                f"(first: record {summary.first_missing_key}); they are landed, and staging "
+                "lists them in staging.quarantined_records"
             )
-        if reason is not None:
-            return self._outcome(input_file, "rejected", reason=reason)
-        return self._outcome(
+        outcome = self._outcome(
             input_file, "loaded", entity=summary.entities, record_count=summary.record_count
         )
+        return replace(outcome, note=note)
+
+    def _fingerprint_mismatch(self, scores: Sequence[int]) -> str | None:
+        """Why a file is not this vendor's, by the keys of its first documents: another
+        vendor's documents (named), or nothing recognisable at all. None when it is."""
+        if not scores:
+            return None
+        own, rival_scores = scores[0], scores[1:]
+        best = max(range(len(rival_scores)), key=lambda i: rival_scores[i], default=None)
+        if best is not None and rival_scores[best] > own:
+            rival = self.rivals[best]
+            return (
+                f"looks like {rival.document_name}, not {self.spec.document_name}: "
+                f"load it with `ccw load {rival.source_system}`"
+            )
+        if own == 0:
+            examples = ", ".join(self.spec.signature_keys[:6])
+            return (
+                f"carries none of the keys of {self.spec.document_name} ({examples}, ...); "
+                f"expected {self.spec.shape_hint}"
+            )
+        return None
 
 
 def insert_rows(
@@ -507,6 +560,12 @@ class _FileSummary:
     first_unknown_entity: str | None
     missing_key: int
     first_missing_key: int | None
+    # Per vendor (this one first, then the rivals): signature keys found in the first documents.
+    scores: list[int]
+
+
+def _sql_list(texts: Sequence[str]) -> str:
+    return "[" + ", ".join(sql_string(text) for text in texts) + "]"
 
 
 def _groups(files: Sequence[InputFile]) -> list[list[InputFile]]:

@@ -15,7 +15,12 @@ class VendorSpec:
     `entity` must be one of `entities`; any other value (or NULL) rejects the file with
     `unknown_entity_reason`, followed by that value when there is one (the vendor's own name for
     what it could not place).
-    Every record must be a JSON object holding the `required_keys` of its entity.
+    Every record must be a JSON object; one lacking the `required_keys` of its entity is landed
+    all the same and listed by staging in `staging.quarantined_records` (the loader reports it).
+    `document_name` and `signature_keys` tell the vendor's files from the other vendors': the top-
+    level keys its documents carry (a NICE segment, a CxEngage interaction, a CCAI session, a
+    Kore response, a Buzzeasy page). A file is this vendor's when its documents carry more of
+    these keys than of any other vendor's, so a file of another vendor is rejected by name.
     `needs_timezone`: the export's times carry no offset, so a load must name one
     (--assume-timezone); `timezone_hint` tells the user where the export says which.
     `empty_export_entity`: for exports that may legitimately be an empty list (a batch with nothing
@@ -25,6 +30,8 @@ class VendorSpec:
 
     source_system: str
     title: str
+    document_name: str
+    signature_keys: tuple[str, ...]
     entities: tuple[str, ...]
     records_sql: str
     required_keys: dict[str, tuple[str, ...]]

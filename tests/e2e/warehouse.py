@@ -27,9 +27,10 @@ class Warehouse:
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         }
 
-    def load(self, source_system: str, *paths: Path) -> subprocess.CompletedProcess[str]:
+    def load(self, source_system: str, *args: Path | str) -> subprocess.CompletedProcess[str]:
+        """`ccw load` of files and folders (and any options) into this warehouse."""
         return subprocess.run(
-            [BIN / "ccw", "load", source_system, *paths],
+            [BIN / "ccw", "load", source_system, *args],
             env=self.env,
             capture_output=True,
             text=True,

@@ -51,6 +51,7 @@ def test_each_row_of_value_lands_in_its_entity_sets_table(tmp_path: Path) -> Non
         "CampaignRecordCustomFields.json",
         "campaign_record_custom_fields_0002.json",
         "CampaignRecordCustomFields-page-3.json.gz",
+        "Campaign Record Custom Fields (lookup) 2.json",
     ],
 )
 def test_a_page_without_context_is_placed_by_its_file_name(name: str, tmp_path: Path) -> None:

@@ -113,8 +113,11 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "not-json.json": (b"interactionId,channel\ni-9,voice\n", "not valid JSON"),
     "truncated.json": (b'{"interactionId": "i-9", "segments": [', "looks truncated"),
     "latin1.json": ('{"interactionId": "i-9", "customer": "Jos\xe9"}'.encode("latin-1"), "UTF-8"),
-    "wrong-vendor.json": (b'{"numResults": 1, "data": []}', "lack interactionId"),
-    "null-id.json": (b'{"interactionId": null}', "lack interactionId"),
+    "wrong-vendor.json": (
+        b'{"numResults": 1, "data": []}',
+        "looks like a Kore.ai SmartAssist interactionDetails response, not a CxEngage interaction",
+    ),
+    "no-vendor.json": (b'{"report": "daily", "rows": []}', "carries none of the keys"),
     "scalars.json": (b'[{"interactionId": "i-9"}, 42]', "not JSON objects"),
     "fake.json.gz": (b'{"interactionId": "i-9"}', "not gzip"),
 }
@@ -163,10 +166,10 @@ def test_a_file_named_on_the_command_line_with_another_ending_is_rejected(
 @pytest.mark.parametrize(
     "lines",
     [
-        [json.dumps(interaction("i-1")), json.dumps({"no": "id"})],
+        [json.dumps(interaction("i-1")), "42"],
         [json.dumps(interaction("i-1")), '{"interactionId": "i-2", '],
     ],
-    ids=["wrong-shape-record", "broken-line"],
+    ids=["record-not-an-object", "broken-line"],
 )
 def test_a_file_lands_all_its_records_or_none(lines: list[str], tmp_path: Path, db: Path) -> None:
     path = tmp_path / "mixed.jsonl"
@@ -176,6 +179,21 @@ def test_a_file_lands_all_its_records_or_none(lines: list[str], tmp_path: Path, 
 
     assert query(db, f"select count(*) from {RAW}") == [(0,)]
     assert query(db, "select status from raw._load_files") == [("rejected",)]
+
+
+def test_records_without_the_key_are_landed_with_a_note_for_staging_to_quarantine(
+    tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "mixed.jsonl"
+    lines = [interaction("i-1"), {"interactionId": None, "channelType": "voice"}, {"no": "id"}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+
+    assert load(path, "--db", db) == EXIT_OK
+
+    out = capsys.readouterr().out
+    assert f"NOTE {path.resolve()}: 2 of 3 records lack interactionId (first: record 1)" in out
+    assert query(db, f"select count(*) from {RAW}") == [(3,)]
+    assert query(db, "select status, record_count from raw._load_files") == [("loaded", 3)]
 
 
 def test_record_positions_follow_the_file_across_a_large_array(tmp_path: Path, db: Path) -> None:

@@ -41,24 +41,35 @@ def test_an_export_list_lands_one_row_per_segment_record(tmp_path: Path) -> None
     ) == [("segments", "loaded", 3)]
 
 
-def test_a_record_without_external_id_rejects_its_file_only(
+def test_a_record_without_external_id_is_landed_for_staging_to_quarantine(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = tmp_path / "warehouse.duckdb"
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "good.json").write_text(json.dumps([segment("s-1")]))
-    (tmp_path / "in" / "bad.json").write_text(
+    (tmp_path / "in" / "partly.json").write_text(
         json.dumps([segment("s-2"), {"masterExternalId": "m-2"}])
     )
-    # A whole-file object is not the export's shape either.
+    # A whole-file object is not the export's shape: none of its keys is an export record's.
     (tmp_path / "in" / "wrapped.json").write_text(json.dumps({"records": [segment("s-3")]}))
 
     assert load(tmp_path / "in", "--db", db) == EXIT_REJECTED
 
     out = capsys.readouterr().out
-    assert "REJECTED" in out and "bad.json" in out and "record 1" in out
-    assert "wrapped.json" in out and "externalId" in out
-    assert query(db, f"select record ->> 'externalId' from {RAW}") == [("s-1",)]
+    rejected = [line for line in out.splitlines() if line.startswith("REJECTED")]
+    assert len(rejected) == 1 and "wrapped.json" in rejected[0] and "externalId" in rejected[0]
+    # The record without externalId lands beside the good one; the loader says staging will
+    # quarantine it, naming the file and the record.
+    note = next(line for line in out.splitlines() if line.startswith("NOTE"))
+    assert "partly.json" in note and "1 of 2 records lack externalId" in note
+    assert "record 1" in note and "staging.quarantined_records" in note
+    assert query(
+        db, f"select record ->> 'externalId' from {RAW} order by _file_path, _record_index"
+    ) == [
+        ("s-1",),
+        ("s-2",),
+        (None,),
+    ]
 
 
 def test_an_empty_export_loads_with_no_records(tmp_path: Path) -> None:

@@ -82,10 +82,17 @@ _RECORDS_SQL = f"""
             -- `#Calls`, `#Calls(id,name)` or `#Calls/$entity` name the set
             coalesce(
                 nullif(regexp_extract(doc ->> '$."@odata.context"', '#([^/(]+)', 1), ''),
+                -- the file name without extensions, page suffix or a parenthesised note
+                -- (the doc's own titles: `Queues (lookup)`)
                 nullif(
                     regexp_replace(
                         regexp_replace(
-                            regexp_extract(file_path, '[^/\\\\]+$'), '([.][A-Za-z]+)+$', ''
+                            regexp_replace(
+                                regexp_extract(file_path, '[^/\\\\]+$'),
+                                '([.][A-Za-z]+)+$',
+                                ''
+                            ),
+                            '[-_. ]*[(][^)]*[)]', '', 'g'
                         ),
                         '[-_. ]*(page)?[-_. ]*[0-9]*$', '', 'i'
                     ),
@@ -116,6 +123,9 @@ _RECORDS_SQL = f"""
 SPEC = VendorSpec(
     source_system="buzzeasy",
     title="Buzzeasy OData feed pages",
+    document_name="a Buzzeasy OData feed page",
+    # OData's envelope: every page has `value`, most an `@odata.context`.
+    signature_keys=("@odata.context", "@odata.nextLink", "@odata.count", "value"),
     entities=tuple(ENTITY_SETS.values()),
     records_sql=_RECORDS_SQL,
     required_keys={},

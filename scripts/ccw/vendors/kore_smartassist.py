@@ -13,6 +13,8 @@ from ccw.spec import VendorSpec
 SPEC = VendorSpec(
     source_system="kore_smartassist",
     title="Kore.ai SmartAssist interaction details",
+    document_name="a Kore.ai SmartAssist interactionDetails response",
+    signature_keys=("numResults", "data"),
     entities=("sessions",),
     # One record per element of `data`; a response without a `data` list yields one JSON null,
     # which is not a record, so the file is rejected rather than loaded empty.
