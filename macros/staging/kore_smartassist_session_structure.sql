@@ -7,7 +7,7 @@
 {% macro kore_smartassist_session_structure() -%}
 {%- set agent_segment = {
     "agentId": "VARCHAR", "name": "VARCHAR", "email": "VARCHAR", "destinationType": "VARCHAR",
-    "status": "VARCHAR", "agentNotes": ["VARCHAR"],
+    "status": "VARCHAR", "agentNotes": "JSON",
     "assignedAt": "VARCHAR", "acceptedTime": "VARCHAR", "firstResponseTime": "VARCHAR",
     "firstResponseDuration": "DOUBLE", "interactionEndTime": "VARCHAR",
     "interactionDuration": "DOUBLE", "afterCallWorkDuration": "DOUBLE",

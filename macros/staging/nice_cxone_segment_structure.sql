@@ -1,8 +1,9 @@
 {#- The JSON structure of one NICE CXone Interaction Analytics export record (one segment), for
     json_transform: every metric the vendor's export documentation lists, with the names its table
     lost taken from NICE's public CXone documentation (DECISIONLOG.md), typed. Ids stay text, even
-    where NICE sends numbers. Keys missing from a record become NULL; `enlightenPackageModels`
-    stays JSON because it arrives as a list or as a single name. -#}
+    where NICE sends numbers. Keys missing from a record become NULL. The dataset id lists and
+    `enlightenPackageModels` stay JSON: each may arrive as a list or as a single value, and
+    staging reads both (json_as_list). -#}
 {% macro nice_cxone_segment_structure() -%}
 {%- set text_keys = [
     "id", "externalId", "segmentId", "masterExternalId", "segmentContactId", "interactionId",
@@ -33,7 +34,7 @@
 ] -%}
 {%- set structure = {
     "holdCount": "BIGINT", "serviceLevelFlag": "BIGINT",
-    "matchedDataSetIds": ["VARCHAR"], "matchedAccountDataSetIds": ["VARCHAR"],
+    "matchedDataSetIds": "JSON", "matchedAccountDataSetIds": "JSON",
     "agentInfo": {"agentUserId": "VARCHAR", "firstName": "VARCHAR", "lastName": "VARCHAR"},
     "channels": [{
         "name": "VARCHAR", "text": "VARCHAR", "languageCode": "VARCHAR",
@@ -45,7 +46,7 @@
         "sentimentValue": "VARCHAR", "custom": "BOOLEAN", "count": "BIGINT"
     }],
     "categoryMatches": [{
-        "channelName": "VARCHAR", "fullPath": "VARCHAR", "dataSetIds": ["VARCHAR"]
+        "channelName": "VARCHAR", "fullPath": "VARCHAR", "dataSetIds": "JSON"
     }],
     "enlightenMetrics": [{
         "behaviorName": "VARCHAR", "rawScore": "DOUBLE", "indexScore": "DOUBLE",

@@ -24,6 +24,7 @@ renamed as (
         {{ utc_timestamp(json_text('record', ['timestampUtc', 'timestampUTC'])) }} as changed_at,
 
         -- lineage
+        md5(cast(record as varchar)) as record_digest,
         {{ raw_lineage_columns() }}
 
     from source
@@ -33,8 +34,9 @@ renamed as (
 keyed as (
 
     select
-        agent_id || ':' || business_unit_id || ':' || cast(changed_at as varchar)
-            as agent_business_unit_change_id,
+        {{ composite_key(
+            ['agent_id', 'business_unit_id', 'cast(changed_at as varchar)'], 'record_digest'
+        ) }} as agent_business_unit_change_id,
         *
     from renamed
 

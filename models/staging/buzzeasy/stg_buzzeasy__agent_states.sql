@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'agent_states') }}
+    {{ unquarantined(
+        source('buzzeasy', 'agent_states'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__agent_states',
+    ) }}
 
 ),
 

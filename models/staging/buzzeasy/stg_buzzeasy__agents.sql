@@ -5,7 +5,9 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'agents') }}
+    {{ unquarantined(
+        source('buzzeasy', 'agents'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__agents'
+    ) }}
 
 ),
 

@@ -7,7 +7,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'bot_segments') }}
+    {{ unquarantined(
+        source('buzzeasy', 'bot_segments'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__bot_segments',
+    ) }}
 
 ),
 

@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'bot_steps') }}
+    {{ unquarantined(
+        source('buzzeasy', 'bot_steps'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__bot_steps',
+    ) }}
 
 ),
 

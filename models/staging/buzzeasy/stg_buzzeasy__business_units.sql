@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'business_units') }}
+    {{ unquarantined(
+        source('buzzeasy', 'business_units'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__business_units',
+    ) }}
 
 ),
 

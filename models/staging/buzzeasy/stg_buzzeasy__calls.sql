@@ -5,7 +5,9 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'calls') }}
+    {{ unquarantined(
+        source('buzzeasy', 'calls'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__calls'
+    ) }}
 
 ),
 
@@ -38,10 +40,10 @@ renamed as (
 
         -- measures
         try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
-        try_cast({{ json_text('record', 'customerRingDuration') }} as double)
+        {{ duration_seconds(json_text('record', 'customerRingDuration')) }}
             as customer_ring_seconds,
         try_cast({{ json_text('record', 'holdCount') }} as bigint) as hold_count,
-        try_cast({{ json_text('record', 'holdDurationInSeconds') }} as double) as hold_seconds,
+        {{ duration_seconds(json_text('record', 'holdDurationInSeconds')) }} as hold_seconds,
         try_cast({{ json_text('record', 'isChannelClosed') }} as double) as channel_closed_seconds,
         try_cast({{ json_text('record', 'isChannelOpen') }} as double) as channel_open_seconds,
 

@@ -20,6 +20,7 @@ renamed as (
         {{ json_text('record', ['phoneNumber', 'additionalPhoneNumber']) }} as phone_number,
 
         -- lineage
+        md5(cast(record as varchar)) as record_digest,
         {{ raw_lineage_columns() }}
 
     from source
@@ -29,7 +30,7 @@ renamed as (
 keyed as (
 
     select
-        campaign_record_id || ':' || phone_number
+        {{ composite_key(['campaign_record_id', 'phone_number'], 'record_digest') }}
             as campaign_record_phone_id,
         *
     from renamed

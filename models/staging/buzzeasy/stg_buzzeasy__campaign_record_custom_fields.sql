@@ -20,6 +20,7 @@ renamed as (
         {{ json_text('record', ['customFieldValues', 'customFieldValue']) }} as custom_field_values,
 
         -- lineage
+        md5(cast(record as varchar)) as record_digest,
         {{ raw_lineage_columns() }}
 
     from source
@@ -29,7 +30,7 @@ renamed as (
 keyed as (
 
     select
-        campaign_record_id || ':' || custom_field_name
+        {{ composite_key(['campaign_record_id', 'custom_field_name'], 'record_digest') }}
             as campaign_record_custom_field_id,
         *
     from renamed

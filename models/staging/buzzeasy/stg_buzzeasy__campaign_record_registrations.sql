@@ -13,8 +13,10 @@ renamed as (
 
     select
         -- ids
-        {{ json_text('record', ['id', 'campaignRecordId', 'campaignRecordID']) }}
-            as campaign_record_registration_id,
+        {{ composite_key(
+            [json_text('record', ['id', 'campaignRecordId', 'campaignRecordID'])],
+            'md5(cast(record as varchar))'
+        ) }} as campaign_record_registration_id,
         {{ json_text('record', ['campaignId', 'campaignID']) }} as campaign_id,
 
         -- dimensions

@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'campaign_records') }}
+    {{ unquarantined(
+        source('buzzeasy', 'campaign_records'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__campaign_records',
+    ) }}
 
 ),
 
@@ -23,10 +27,10 @@ renamed as (
         {{ json_text('record', 'customerPhone') }} as customer_phone,
 
         -- measures
-        try_cast({{ json_text('record', 'newStatusDuration') }} as double) as new_status_seconds,
-        try_cast({{ json_text('record', 'queuedStatusDuration') }} as double)
+        {{ duration_seconds(json_text('record', 'newStatusDuration')) }} as new_status_seconds,
+        {{ duration_seconds(json_text('record', 'queuedStatusDuration')) }}
             as queued_status_seconds,
-        try_cast({{ json_text('record', 'rescheduledStatusDuration') }} as double)
+        {{ duration_seconds(json_text('record', 'rescheduledStatusDuration')) }}
             as rescheduled_status_seconds,
         try_cast({{ json_text('record', 'totalCustomerRingTimeInSeconds') }} as double)
             as total_customer_ring_seconds,

@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'campaigns') }}
+    {{ unquarantined(
+        source('buzzeasy', 'campaigns'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__campaigns',
+    ) }}
 
 ),
 

@@ -25,6 +25,7 @@ renamed as (
             as captured_at,
 
         -- lineage
+        md5(cast(record as varchar)) as record_digest,
         {{ raw_lineage_columns() }}
 
     from source
@@ -34,8 +35,9 @@ renamed as (
 keyed as (
 
     select
-        conversation_id || ':' || variable_name || ':' || cast(captured_at as varchar)
-            as captured_data_id,
+        {{ composite_key(
+            ['conversation_id', 'variable_name', 'cast(captured_at as varchar)'], 'record_digest'
+        ) }} as captured_data_id,
         *
     from renamed
 

@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'channels') }}
+    {{ unquarantined(
+        source('buzzeasy', 'channels'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__channels',
+    ) }}
 
 ),
 

@@ -5,7 +5,9 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'chats') }}
+    {{ unquarantined(
+        source('buzzeasy', 'chats'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__chats'
+    ) }}
 
 ),
 
@@ -26,6 +28,9 @@ renamed as (
         {{ json_text('record', 'openingCheckResult') }} as opening_check_result,
         {{ json_text('record', 'customerFirstName') }} as customer_first_name,
         {{ json_text('record', 'customerLastName') }} as customer_last_name,
+
+        -- booleans
+        try_cast({{ json_text('record', 'isOutbound') }} as boolean) as is_outbound,
 
         -- measures
         try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,

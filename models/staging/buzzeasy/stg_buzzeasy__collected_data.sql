@@ -23,6 +23,7 @@ renamed as (
         {{ utc_timestamp(json_text('record', ['createdAtUtc', 'createdAtUTC'])) }} as collected_at,
 
         -- lineage
+        md5(cast(record as varchar)) as record_digest,
         {{ raw_lineage_columns() }}
 
     from source
@@ -32,8 +33,9 @@ renamed as (
 keyed as (
 
     select
-        workitem_id || ':' || field_name || ':' || cast(collected_at as varchar)
-            as collected_data_id,
+        {{ composite_key(
+            ['workitem_id', 'field_name', 'cast(collected_at as varchar)'], 'record_digest'
+        ) }} as collected_data_id,
         *
     from renamed
 

@@ -6,7 +6,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'conversations') }}
+    {{ unquarantined(
+        source('buzzeasy', 'conversations'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__conversations',
+    ) }}
 
 ),
 

@@ -4,7 +4,9 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'emails') }}
+    {{ unquarantined(
+        source('buzzeasy', 'emails'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__emails'
+    ) }}
 
 ),
 
@@ -33,9 +35,9 @@ renamed as (
         try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
         try_cast({{ json_text('record', 'firstReplyTimeInSeconds') }} as double)
             as first_reply_seconds,
-        try_cast({{ json_text('record', 'inChannelClosedDurationInSeconds') }} as double)
+        {{ duration_seconds(json_text('record', 'inChannelClosedDurationInSeconds')) }}
             as channel_closed_seconds,
-        try_cast({{ json_text('record', 'inChannelOpenDurationInSeconds') }} as double)
+        {{ duration_seconds(json_text('record', 'inChannelOpenDurationInSeconds')) }}
             as channel_open_seconds,
 
         -- booleans

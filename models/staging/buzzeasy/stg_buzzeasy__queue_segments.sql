@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'queue_segments') }}
+    {{ unquarantined(
+        source('buzzeasy', 'queue_segments'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__queue_segments',
+    ) }}
 
 ),
 

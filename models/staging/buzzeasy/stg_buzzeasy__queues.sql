@@ -5,7 +5,9 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'queues') }}
+    {{ unquarantined(
+        source('buzzeasy', 'queues'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__queues'
+    ) }}
 
 ),
 

@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'rejected_enqueue_attempts') }}
+    {{ unquarantined(
+        source('buzzeasy', 'rejected_enqueue_attempts'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__rejected_enqueue_attempts',
+    ) }}
 
 ),
 

@@ -5,7 +5,9 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'users') }}
+    {{ unquarantined(
+        source('buzzeasy', 'users'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__users'
+    ) }}
 
 ),
 

@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'workitem_conversation_sessions') }}
+    {{ unquarantined(
+        source('buzzeasy', 'workitem_conversation_sessions'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__workitem_conversation_sessions',
+    ) }}
 
 ),
 
@@ -23,8 +27,8 @@ renamed as (
 
         -- measures
         try_cast({{ json_text('record', 'holdCount') }} as bigint) as hold_count,
-        try_cast({{ json_text('record', 'totalHoldDuration') }} as double) as total_hold_seconds,
-        try_cast({{ json_text('record', 'lastHoldDuration') }} as double) as last_hold_seconds,
+        {{ duration_seconds(json_text('record', 'totalHoldDuration')) }} as total_hold_seconds,
+        {{ duration_seconds(json_text('record', 'lastHoldDuration')) }} as last_hold_seconds,
 
         -- lineage
         {{ raw_lineage_columns() }}

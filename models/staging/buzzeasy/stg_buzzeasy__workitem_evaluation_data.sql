@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'workitem_evaluation_data') }}
+    {{ unquarantined(
+        source('buzzeasy', 'workitem_evaluation_data'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__workitem_evaluation_data',
+    ) }}
 
 ),
 

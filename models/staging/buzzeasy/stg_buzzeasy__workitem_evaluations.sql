@@ -4,7 +4,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'workitem_evaluations') }}
+    {{ unquarantined(
+        source('buzzeasy', 'workitem_evaluations'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__workitem_evaluations',
+    ) }}
 
 ),
 

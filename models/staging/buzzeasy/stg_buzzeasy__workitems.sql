@@ -5,7 +5,11 @@ with
 
 source as (
 
-    select * from {{ source('buzzeasy', 'workitems') }}
+    {{ unquarantined(
+        source('buzzeasy', 'workitems'),
+        ref('stg_buzzeasy__quarantined_records'),
+        'buzzeasy__workitems',
+    ) }}
 
 ),
 
@@ -32,10 +36,10 @@ renamed as (
 
         -- measures
         try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
-        try_cast({{ json_text('record', 'activeDurationInSeconds') }} as double) as active_seconds,
-        try_cast({{ json_text('record', 'previewDuration') }} as double) as preview_seconds,
-        try_cast({{ json_text('record', 'wrapUpDuration') }} as double) as wrap_up_seconds,
-        try_cast({{ json_text('record', 'lookupDuration') }} as double) as lookup_seconds,
+        {{ duration_seconds(json_text('record', 'activeDurationInSeconds')) }} as active_seconds,
+        {{ duration_seconds(json_text('record', 'previewDuration')) }} as preview_seconds,
+        {{ duration_seconds(json_text('record', 'wrapUpDuration')) }} as wrap_up_seconds,
+        {{ duration_seconds(json_text('record', 'lookupDuration')) }} as lookup_seconds,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['startTimeUTC', 'startTimeUtc'])) }} as started_at,

@@ -6,6 +6,7 @@ with
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -27,18 +28,17 @@ renamed as (
         session_id,
         escalation_index,
         escalation.id as escalation_id,
-        escalation.from_virtual_agent.id as from_virtual_agent_id,
-        escalation.to_virtual_agent.id as to_virtual_agent_id,
+        {{ blank_as_null('escalation.from_virtual_agent.id') }} as from_virtual_agent_id,
+        {{ blank_as_null('escalation.to_virtual_agent.id') }} as to_virtual_agent_id,
 
         -- dimensions
         escalation.status as escalation_status,
-        escalation.reason as escalation_reason,
+        {{ blank_as_null('escalation.reason') }} as escalation_reason,
         escalation.deflection,
         escalation.from_virtual_agent.name as from_virtual_agent_name,
 
         -- timestamps (UTC)
-        {{ utc_timestamp('coalesce(escalation.escalated_at, escalation.created_at)') }}
-            as escalated_at
+        {{ utc_timestamp(['escalation.escalated_at', 'escalation.created_at']) }} as escalated_at
 
     from escalations
 

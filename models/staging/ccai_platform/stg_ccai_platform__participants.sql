@@ -6,6 +6,7 @@ with
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -26,12 +27,12 @@ renamed as (
         session_id || ':' || participant_index as session_participant_id,
         session_id,
         participant_index,
-        participant.id as participant_id,
-        participant.user_id,
-        participant.end_user_id,
+        {{ blank_as_null('participant.id') }} as participant_id,
+        {{ blank_as_null('participant.user_id') }} as user_id,
+        {{ blank_as_null('participant.end_user_id') }} as end_user_id,
 
         -- dimensions
-        participant.type as participant_type,
+        lower({{ blank_as_null('participant.type') }}) as participant_type,
         participant.status as participant_status,
         participant.fail_reason,
 
@@ -41,8 +42,7 @@ renamed as (
 
         -- timestamps (UTC)
         {{ utc_timestamp('participant.connected_at') }} as connected_at,
-        {{ utc_timestamp('coalesce(participant.ended_at, participant.finished_at)') }}
-            as ended_at
+        {{ utc_timestamp(['participant.ended_at', 'participant.finished_at']) }} as ended_at
 
     from participants
 

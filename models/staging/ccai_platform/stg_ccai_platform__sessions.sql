@@ -7,6 +7,7 @@ with
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -19,19 +20,24 @@ renamed as (
         ccai_session.id as vendor_session_id,
         ccai_session.call_uuid,
         ccai_session.parent_id,
-        ccai_session.selected_menu.id as selected_menu_id,
-        ccai_session.end_user.id as end_user_id,
+        -- the selected menu, else the leaf of the menu path (the same queue, DECISIONLOG.md)
+        coalesce(
+            {{ blank_as_null('ccai_session.selected_menu.id') }},
+            {{ blank_as_null("string_split(ccai_session.menu_path.materialized_path, '/')[-1]") }}
+        ) as selected_menu_id,
+        {{ blank_as_null('ccai_session.end_user.id') }} as end_user_id,
         ccai_session.out_ticket_id,
-        ccai_session.agent_info.id as agent_info_id,
+        {{ blank_as_null('ccai_session.agent_info.id') }} as agent_info_id,
 
         -- dimensions
         ccai_session.lang,
-        coalesce(ccai_session.call_type, ccai_session.chat_type, ccai_session.session_type)
-            as session_type,
+        {{ coalesce_text([
+            'ccai_session.call_type', 'ccai_session.chat_type', 'ccai_session.session_type'
+        ]) }} as session_type,
         ccai_session.session_type_v2,
         case
             when regexp_full_match(trim(ccai_session.status), '[0-9]+')
-                then case cast(trim(ccai_session.status) as integer)
+                then case try_cast(trim(ccai_session.status) as integer)
                         when 0 then 'scheduled'
                         when 1 then 'queued'
                         when 2 then 'assigned'
@@ -56,8 +62,9 @@ renamed as (
                         when 23 then 'campaign_dialing'
                         when 80 then 'voicemail'
                         when 81 then 'voicemail_received'
+                        else 'code_' || trim(ccai_session.status)
                     end
-            else lower(replace(trim(ccai_session.status), ' ', '_'))
+            else lower(replace({{ blank_as_null('ccai_session.status') }}, ' ', '_'))
         end as status,
         ccai_session.status as status_raw,
         coalesce(ccai_session.sub_status, ccai_session.subStatus) as sub_status,
@@ -70,14 +77,21 @@ renamed as (
         ccai_session.deflection,
         replace(ccai_session.recording_permission, 'recording_permission_', '')
             as recording_permission,
-        ccai_session.selected_menu.name as selected_menu_name,
+        coalesce(
+            {{ blank_as_null('ccai_session.selected_menu.name') }},
+            {{ blank_as_null('ccai_session.menu_path.name') }}
+        ) as selected_menu_name,
         ccai_session.selected_menu.menu_type as selected_menu_type,
         ccai_session.menu_path.name as menu_path_name,
         ccai_session.menu_path.materialized_path as menu_path,
-        ccai_session.disposition_code,
+        {{ blank_as_null('ccai_session.disposition_code') }} as disposition_code,
         ccai_session.notes as disposition_notes,
         coalesce(ccai_session.feedback, ccai_session.comment) as csat_comment,
-        ccai_session.rating as csat_raw,
+        -- no rating: absent, blank, or the API's default 0
+        case
+            when coalesce(try_cast(ccai_session.rating as double), -1) <> 0
+                then {{ blank_as_null('ccai_session.rating') }}
+        end as csat_raw,
         case
             when ccai_session.agent_info.va_alias is not null then 'virtual_agent'
             when ccai_session.agent_info.email is not null then 'human_agent'
@@ -111,6 +125,7 @@ renamed as (
         ccai_session.has_feedback,
 
         -- timestamps (UTC)
+        started_at,
         {{ utc_timestamp('ccai_session.created_at') }} as created_at,
         {{ utc_timestamp('ccai_session.scheduled_at') }} as scheduled_at,
         {{ utc_timestamp('ccai_session.queued_at') }} as queued_at,

@@ -7,6 +7,7 @@ with
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -28,20 +29,16 @@ renamed as (
         session_id,
         transfer_index,
         transfer.id as transfer_id,
-        transfer.from_agent.id as from_agent_id,
-        transfer.to_agent.id as to_agent_id,
-        transfer.from_virtual_agent.id as from_virtual_agent_id,
-        transfer.to_virtual_agent.id as to_virtual_agent_id,
-        string_split(
-            coalesce(
-                transfer.from_menu.materialized_path, transfer.from_menu_path.materialized_path
-            ),
-            '/'
-        )[-1] as from_queue_id,
-        string_split(
-            coalesce(transfer.to_menu.materialized_path, transfer.to_menu_path.materialized_path),
-            '/'
-        )[-1] as to_queue_id,
+        {{ blank_as_null('transfer.from_agent.id') }} as from_agent_id,
+        {{ blank_as_null('transfer.to_agent.id') }} as to_agent_id,
+        {{ blank_as_null('transfer.from_virtual_agent.id') }} as from_virtual_agent_id,
+        {{ blank_as_null('transfer.to_virtual_agent.id') }} as to_virtual_agent_id,
+        {{ blank_as_null("string_split(" ~ coalesce_text([
+            'transfer.from_menu.materialized_path', 'transfer.from_menu_path.materialized_path'
+        ]) ~ ", '/')[-1]") }} as from_queue_id,
+        {{ blank_as_null("string_split(" ~ coalesce_text([
+            'transfer.to_menu.materialized_path', 'transfer.to_menu_path.materialized_path'
+        ]) ~ ", '/')[-1]") }} as to_queue_id,
 
         -- dimensions
         transfer.status as transfer_status,
@@ -59,6 +56,10 @@ renamed as (
 
         -- timestamps (UTC)
         {{ utc_timestamp('transfer.created_at') }} as created_at,
+        -- when the transfer happened: its creation, else its assignment or connection
+        {{ utc_timestamp([
+            'transfer.created_at', 'transfer.assigned_at', 'transfer.connected_at'
+        ]) }} as transferred_at,
         {{ utc_timestamp('transfer.assigned_at') }} as assigned_at,
         {{ utc_timestamp('transfer.connected_at') }} as connected_at
 

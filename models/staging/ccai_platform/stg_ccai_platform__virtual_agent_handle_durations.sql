@@ -5,6 +5,7 @@ with
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -12,6 +13,7 @@ stretches as (
 
     select
         session_id,
+        started_at as session_started_at,
         unnest(ccai_session.virtual_agent_handle_durations) as stretch,
         generate_subscripts(ccai_session.virtual_agent_handle_durations, 1) - 1 as stretch_index
     from base
@@ -25,23 +27,57 @@ renamed as (
         session_id || ':' || stretch_index as virtual_agent_handle_id,
         session_id,
         stretch_index,
-        stretch.virtual_agent.id as virtual_agent_id,
-        stretch.transfer_id,
+        {{ blank_as_null('stretch.virtual_agent.id') }} as virtual_agent_id,
+        {{ blank_as_null('stretch.transfer_id') }} as transfer_id,
 
         -- dimensions
-        stretch.virtual_agent.name as virtual_agent_name,
-        stretch.escalation_reason,
-        stretch.finish_reason,
+        coalesce(
+            {{ blank_as_null('stretch.virtual_agent.name') }},
+            {{ blank_as_null('stretch.virtual_agent.id') }}
+        ) as virtual_agent_name,
+        {{ blank_as_null('stretch.escalation_reason') }} as escalation_reason,
+        {{ blank_as_null('stretch.finish_reason') }} as finish_reason,
 
         -- measures
-        coalesce(stretch.call_duration, stretch.chat_duration) as handle_seconds,
+        coalesce(stretch.call_duration, stretch.chat_duration)
+            as handle_seconds,
 
         -- timestamps (UTC)
-        {{ utc_timestamp('stretch.started_at') }} as started_at,
-        {{ utc_timestamp('stretch.ended_at') }} as ended_at
+        {{ utc_timestamp('stretch.started_at') }} as reported_started_at,
+        {{ utc_timestamp('stretch.ended_at') }} as reported_ended_at,
+        session_started_at,
+        coalesce(
+            sum(coalesce(stretch.call_duration, stretch.chat_duration)) over (
+                partition by session_id
+                order by stretch_index
+                rows between unbounded preceding and 1 preceding
+            ),
+            0
+        ) as earlier_handle_seconds
 
     from stretches
 
+),
+
+timed as (
+
+    -- A stretch sent with only its agent and duration starts where the stretches before it
+    -- end (the first at the session's start), or its duration before its end.
+    select
+        * exclude (
+            reported_started_at, reported_ended_at, session_started_at, earlier_handle_seconds
+        ),
+        coalesce(
+            reported_started_at,
+            {{ add_seconds('reported_ended_at', '-1 * handle_seconds') }},
+            {{ add_seconds('session_started_at', 'earlier_handle_seconds') }}
+        ) as started_at,
+        reported_ended_at as ended_at
+    from renamed
+
 )
 
-select * from renamed
+select
+    * exclude (ended_at),
+    coalesce(ended_at, {{ add_seconds('started_at', 'handle_seconds') }}) as ended_at
+from timed

@@ -1,34 +1,37 @@
 -- One row per agent allocation (interactionAgentId). The vendor's parameter list puts agents at
 -- the top level, its sample under details.agents; a document may carry either or both, so both
--- are read and an allocation listed in both places is kept once (top level first).
+-- are read and an allocation listed in both places is kept once (top level first). An
+-- allocation without interactionAgentId is identified by its agent and start, else by its
+-- position (`<interactionId>:agent:<list>:<n>`).
 
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
+    where quarantine_reason is null
 
 ),
 
 top_level as (
 
     select
-        base.interaction_id,
+        interaction_id,
         'agents' as listed_under,
-        unnested.agent
+        unnest(interaction.agents) as agent,
+        generate_subscripts(interaction.agents, 1) - 1 as agent_index
     from base
-    cross join unnest(base.interaction.agents) as unnested (agent)
 
 ),
 
 under_details as (
 
     select
-        base.interaction_id,
+        interaction_id,
         'details.agents' as listed_under,
-        unnested.agent
+        unnest(interaction.details.agents) as agent,
+        generate_subscripts(interaction.details.agents, 1) - 1 as agent_index
     from base
-    cross join unnest(base.interaction.details.agents) as unnested (agent)
 
 ),
 
@@ -45,16 +48,19 @@ renamed as (
     select
         -- ids
         coalesce(
-            agent.interactionAgentId,
-            interaction_id || ':' || agent.agentId || ':' || agent.startTimestamp
+            {{ blank_as_null('agent.interactionAgentId') }},
+            interaction_id || ':' || {{ blank_as_null('agent.agentId') }} || ':'
+            || {{ blank_as_null('agent.startTimestamp') }},
+            interaction_id || ':agent:' || listed_under || ':' || agent_index
         ) as interaction_agent_id,
         interaction_id,
-        agent.interactionSegmentId as segment_id,
-        agent.agentId as agent_id,
-        agent.platformAgentId as platform_agent_id,
-        agent.tenantAgentId as tenant_agent_id,
-        agent.sessionId as agent_session_id,
-        agent.queueId as queue_id,
+        agent_index,
+        {{ blank_as_null('agent.interactionSegmentId') }} as segment_id,
+        {{ blank_as_null('agent.agentId') }} as agent_id,
+        {{ blank_as_null('agent.platformAgentId') }} as platform_agent_id,
+        {{ blank_as_null('agent.tenantAgentId') }} as tenant_agent_id,
+        {{ blank_as_null('agent.sessionId') }} as agent_session_id,
+        {{ blank_as_null('agent.queueId') }} as queue_id,
 
         -- dimensions
         agent.agentName as agent_name,
@@ -71,5 +77,5 @@ renamed as (
 select * from renamed
 qualify row_number() over (
         partition by interaction_agent_id
-        order by case listed_under when 'agents' then 0 else 1 end
+        order by case listed_under when 'agents' then 0 else 1 end, agent_index
     ) = 1

@@ -1,8 +1,13 @@
+-- One row per CRM or ticketing record linked to an interaction (`hooks[]`). A hook without its
+-- interactionHookId gets one from its position (`<interactionId>:hook:<n>`); a hook listed twice
+-- is kept once.
+
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -10,9 +15,9 @@ hooks as (
 
     select
         base.interaction_id,
-        unnested.hook
+        unnest(base.interaction.hooks) as hook,
+        generate_subscripts(base.interaction.hooks, 1) - 1 as hook_index
     from base
-    cross join unnest(base.interaction.hooks) as unnested (hook)
 
 ),
 
@@ -20,11 +25,15 @@ renamed as (
 
     select
         -- ids
-        hook.interactionHookId as interaction_hook_id,
+        coalesce(
+            {{ blank_as_null('hook.interactionHookId') }},
+            interaction_id || ':hook:' || hook_index
+        ) as interaction_hook_id,
         interaction_id,
-        hook.hookId as external_record_id,
-        hook.agentId as agent_id,
-        hook.hookedBy as linked_by_external_user_id,
+        hook_index,
+        {{ blank_as_null('hook.hookId') }} as external_record_id,
+        {{ blank_as_null('hook.agentId') }} as agent_id,
+        {{ blank_as_null('hook.hookedBy') }} as linked_by_external_user_id,
 
         -- dimensions
         hook.hookType as hook_type,
@@ -39,3 +48,4 @@ renamed as (
 )
 
 select * from renamed
+qualify row_number() over (partition by interaction_hook_id order by hook_index) = 1

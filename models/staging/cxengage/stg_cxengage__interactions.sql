@@ -3,6 +3,7 @@ with
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -11,18 +12,23 @@ renamed as (
     select
         -- ids
         interaction_id,
-        interaction.tenantId as tenant_id,
+        {{ blank_as_null('interaction.tenantId') }} as tenant_id,
         interaction.flowId as flow_id,
-        coalesce(interaction.contactId, interaction.details.contactId) as contact_id,
+        {{ coalesce_text(['interaction.contactId', 'interaction.details.contactId']) }}
+            as contact_id,
         interaction.dispositionId as disposition_id,
 
         -- dimensions
-        coalesce(interaction.channelType, interaction.details.channelType) as channel_type,
-        coalesce(interaction.direction, interaction.details.direction) as direction,
-        interaction.flowName as flow_name,
-        interaction.dispositionName as disposition_name,
-        coalesce(interaction.contactPoint, interaction.details.contactPoint) as contact_point,
-        coalesce(interaction.customer, interaction.details.customer) as customer,
+        {{ coalesce_text(['interaction.channelType', 'interaction.details.channelType']) }}
+            as channel_type,
+        {{ coalesce_text(['interaction.direction', 'interaction.details.direction']) }}
+            as direction,
+        {{ blank_as_null('interaction.flowName') }} as flow_name,
+        {{ blank_as_null('interaction.dispositionName') }} as disposition_name,
+        {{ coalesce_text(['interaction.contactPoint', 'interaction.details.contactPoint']) }}
+            as contact_point,
+        {{ coalesce_text(['interaction.customer', 'interaction.details.customer']) }}
+            as customer,
         interaction.flagged as is_flagged,
         interaction.flagType as flag_type,
         interaction.audioRecording as audio_recording,
@@ -42,19 +48,15 @@ renamed as (
         interaction.customerTalkTime as customer_talk_seconds,
         interaction.customerConversationTime as customer_conversation_seconds,
         interaction.customerTransfers as customer_transfer_count,
-        case
-            when json_type(interaction.details.csat) <> 'NULL'
-                then cast(interaction.details.csat as varchar)
-        end as csat_raw,
+        -- a rating sent as a number or as numeric text reads the same
+        {{ blank_as_null("json_extract_string(interaction.details.csat, '$')") }} as csat_raw,
         try_cast(json_extract_string(interaction.details.csat, '$') as double) as csat_rating,
 
         -- timestamps (UTC)
-        {{ utc_timestamp(
-            'coalesce(interaction.startTimestamp, interaction.details.startTimestamp)'
-        ) }} as started_at,
-        {{ utc_timestamp(
-            'coalesce(interaction.endTimestamp, interaction.details.endTimestamp)'
-        ) }} as ended_at,
+        started_at,
+        {{ utc_timestamp([
+            'interaction.endTimestamp', 'interaction.details.endTimestamp'
+        ]) }} as ended_at,
         {{ utc_timestamp('interaction.flagTimestamp') }} as flagged_at,
 
         -- load metadata

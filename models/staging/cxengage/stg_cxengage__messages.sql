@@ -7,6 +7,7 @@ with
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -44,7 +45,7 @@ renamed as (
         -- timestamps (UTC)
         coalesce(
             {{ utc_timestamp('coalesce(item.payload.timestamp, item.timestamp)') }},
-            make_timestamp(try_cast(item.timestamp as bigint) * 1000)
+            {{ epoch_milliseconds('item.timestamp') }}
         ) as sent_at
 
     from items

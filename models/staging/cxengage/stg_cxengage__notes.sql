@@ -6,6 +6,7 @@ with
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
+    where quarantine_reason is null
 
 ),
 

@@ -1,8 +1,15 @@
+-- One row per time an interaction entered a queue (`queues[]`). An entry without its
+-- interactionQueueId gets one from its position (`<interactionId>:queue:<n>`); an entry listed
+-- twice is kept once. A queue named but not identified (no queueId) is identified by its name.
+-- A missing entry time is the exit time less the vendor's queueTime, else the start of its
+-- segment, else the interaction's start; the reported wait stays as sent (DECISIONLOG.md).
+
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -10,9 +17,22 @@ queue_entries as (
 
     select
         base.interaction_id,
-        unnested.queue_entry
+        base.started_at as interaction_started_at,
+        unnest(base.interaction.queues) as queue_entry,
+        generate_subscripts(base.interaction.queues, 1) - 1 as queue_entry_index
     from base
-    cross join unnest(base.interaction.queues) as unnested (queue_entry)
+
+),
+
+segment_starts as (
+
+    select
+        base.interaction_id,
+        {{ blank_as_null('unnested.segment.interactionSegmentId') }} as segment_id,
+        min({{ utc_timestamp('unnested.segment.startTimestamp') }}) as segment_started_at
+    from base
+    cross join unnest(base.interaction.segments) as unnested (segment)
+    group by all
 
 ),
 
@@ -20,18 +40,24 @@ renamed as (
 
     select
         -- ids
-        queue_entry.interactionQueueId as queue_entry_id,
-        interaction_id,
-        queue_entry.interactionSegmentId as segment_id,
-        queue_entry.queueId as queue_id,
-        queue_entry.platformQueueId as platform_queue_id,
-        queue_entry.agentId as answering_agent_id,
+        coalesce(
+            {{ blank_as_null('queue_entry.interactionQueueId') }},
+            queue_entries.interaction_id || ':queue:' || queue_entries.queue_entry_index
+        ) as queue_entry_id,
+        queue_entries.interaction_id,
+        {{ blank_as_null('queue_entry.interactionSegmentId') }} as segment_id,
+        coalesce(
+            {{ blank_as_null('queue_entry.queueId') }}, {{ blank_as_null('queue_entry.queueName') }}
+        ) as queue_id,
+        {{ blank_as_null('queue_entry.platformQueueId') }} as platform_queue_id,
+        {{ blank_as_null('queue_entry.agentId') }} as answering_agent_id,
+        queue_entries.queue_entry_index,
 
         -- dimensions
-        queue_entry.queueName as queue_name,
+        {{ blank_as_null('queue_entry.queueName') }} as queue_name,
         queue_entry.queueType as queue_type,
         queue_entry.queueEntryType as queue_entry_type,
-        queue_entry.queueExitType as queue_exit_type,
+        {{ blank_as_null('queue_entry.queueExitType') }} as queue_exit_type,
         queue_entry.queueEntryLength as queue_entry_length,
         coalesce(queue_entry.queueAbandoned, false) as is_queue_abandoned,
         coalesce(queue_entry.slaAbandoned, false) as is_sla_abandoned,
@@ -42,11 +68,22 @@ renamed as (
         queue_entry.slaTime as sla_seconds,
 
         -- timestamps (UTC)
-        {{ utc_timestamp('queue_entry.startTimestamp') }} as entered_at,
+        coalesce(
+            {{ utc_timestamp('queue_entry.startTimestamp') }},
+            {{ add_seconds(
+                utc_timestamp('queue_entry.endTimestamp'), '-1 * queue_entry.queueTime'
+            ) }},
+            segment_starts.segment_started_at,
+            queue_entries.interaction_started_at
+        ) as entered_at,
         {{ utc_timestamp('queue_entry.endTimestamp') }} as exited_at
 
     from queue_entries
+    left join segment_starts
+        on queue_entries.interaction_id = segment_starts.interaction_id
+            and {{ blank_as_null('queue_entry.interactionSegmentId') }} = segment_starts.segment_id
 
 )
 
 select * from renamed
+qualify row_number() over (partition by queue_entry_id order by queue_entry_index) = 1

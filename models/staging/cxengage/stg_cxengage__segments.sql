@@ -1,8 +1,15 @@
+-- One row per segment of each interaction. A segment without its interactionSegmentId gets one
+-- from its position (`<interactionId>:segment:<n>`); a segment listed twice is kept once (its
+-- first listing). A missing start time is the interaction's start for segment 0, else the end of
+-- the segment before it; a missing end is the interaction's start plus the vendor's
+-- segmentTime (or segmentCancelTime), both seconds from the interaction's start.
+
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -10,9 +17,10 @@ segments as (
 
     select
         base.interaction_id,
-        unnested.segment
+        base.started_at as interaction_started_at,
+        unnest(base.interaction.segments) as segment,
+        generate_subscripts(base.interaction.segments, 1) - 1 as segment_index
     from base
-    cross join unnest(base.interaction.segments) as unnested (segment)
 
 ),
 
@@ -20,15 +28,19 @@ renamed as (
 
     select
         -- ids
-        segment.interactionSegmentId as segment_id,
+        coalesce(
+            {{ blank_as_null('segment.interactionSegmentId') }},
+            interaction_id || ':segment:' || segment_index
+        ) as segment_id,
         interaction_id,
-        segment.segmentAgentId as initiating_agent_id,
-        segment.segmentToAgentId as accepting_agent_id,
+        {{ blank_as_null('segment.segmentAgentId') }} as initiating_agent_id,
+        {{ blank_as_null('segment.segmentToAgentId') }} as accepting_agent_id,
 
         -- dimensions
-        segment.segmentNumber as segment_number,
-        segment.segmentStartType as segment_start_type,
-        segment.segmentEndType as segment_end_type,
+        coalesce(segment.segmentNumber, segment_index) as segment_number,
+        segment_index,
+        {{ blank_as_null('segment.segmentStartType') }} as segment_start_type,
+        {{ blank_as_null('segment.segmentEndType') }} as segment_end_type,
         coalesce(segment.segmentCancelled, false) as is_cancelled,
 
         -- measures (seconds from the interaction's start, as the vendor reports them)
@@ -36,11 +48,42 @@ renamed as (
         segment.segmentCancelTime as cancelled_after_seconds,
 
         -- timestamps (UTC)
-        {{ utc_timestamp('segment.startTimestamp') }} as started_at,
-        {{ utc_timestamp('segment.endTimestamp') }} as ended_at
+        {{ utc_timestamp('segment.startTimestamp') }} as reported_started_at,
+        {{ utc_timestamp('segment.endTimestamp') }} as reported_ended_at,
+        interaction_started_at
 
     from segments
 
+),
+
+deduplicated as (
+
+    select * from renamed
+    qualify row_number() over (partition by segment_id order by segment_index) = 1
+
+),
+
+timed as (
+
+    select
+        * exclude (reported_started_at, reported_ended_at, interaction_started_at),
+        coalesce(
+            reported_started_at,
+            case when segment_number = 0 then interaction_started_at end,
+            lag(reported_ended_at) over (
+                partition by interaction_id order by segment_number, segment_index
+            ),
+            interaction_started_at
+        ) as started_at,
+        coalesce(
+            reported_ended_at,
+            {{ add_seconds(
+                'interaction_started_at',
+                'coalesce(completed_after_seconds, cancelled_after_seconds)'
+            ) }}
+        ) as ended_at
+    from deduplicated
+
 )
 
-select * from renamed
+select * from timed

@@ -1,6 +1,11 @@
 -- Every SmartAssist session parsed once into a typed STRUCT, one row per sessionId, with the
 -- UTC offset its load assumed (the request's timeZoneOffset). Responses for overlapping date
--- ranges repeat sessions: the latest load wins, then the later file path, then the later record.
+-- ranges repeat sessions: of the stageable deliveries the latest load wins, then the later file
+-- path, then the later record. A session that cannot be staged (no sessionId, no usable
+-- sessionStartTime, a queue entry naming no queue, an agent entry naming no agent) keeps its row
+-- with a `quarantine_reason`: staging.quarantined_records lists it and no other model reads it.
+-- The lists the vendor documents as arrays are read whether they arrive as a list or as one
+-- value, and metaInfo whether it arrives as an object or as its JSON text.
 
 with
 
@@ -13,21 +18,89 @@ source as (
 parsed as (
 
     select
-        json_transform(record, '{{ kore_smartassist_session_structure() }}') as smartassist_session,
+        json_transform(
+            {{ json_with_lists('record', [
+                'dispositions', 'dispositionRemarks', 'destinations', 'skills',
+                'userleveltags', 'sessionleveltags'
+            ]) }},
+            '{{ kore_smartassist_session_structure() }}'
+        ) as smartassist_session,
         record -> '$.customerInfo' as customer_info_as_documented,
+        {{ json_object_value("record -> '$.metaInfo'") }} as meta_info,
         _assumed_timezone as assumed_utc_offset,
+        _file_sha256 as loaded_from_file_sha256,
         {{ raw_lineage_columns() }}
     from source
 
 ),
 
-latest as (
+checked as (
 
-    {{ latest_delivery('parsed', 'smartassist_session.sessionId') }}
+    select
+        {{ blank_as_null('smartassist_session.sessionId') }} as session_id,
+        {{ local_to_utc('smartassist_session.sessionStartTime', 'assumed_utc_offset') }}
+            as started_at,
+        *
+    from parsed
+
+),
+
+reasoned as (
+
+    select
+        case
+            when session_id is null then 'no sessionId'
+            when started_at is null then 'no usable sessionStartTime'
+            when len(list_filter(
+                    smartassist_session.destinations,
+                    lambda destination:
+                    {{ kore_smartassist_destination_type('destination') }} = 'QueueEntry'
+                    and {{ blank_as_null('destination.queueId') }} is null
+                    and {{ blank_as_null('destination.queueName') }} is null
+                )) > 0
+                then 'a queue entry names no queue (neither queueId nor queueName)'
+            when len(list_filter(
+                    smartassist_session.destinations,
+                    lambda destination:
+                    {{ kore_smartassist_destination_type('destination') }} = 'AgentSegment'
+                    and {{ blank_as_null('destination.agentId') }} is null
+                )) > 0
+                then 'a direct transfer to an agent names no agent (agentId)'
+            when len(list_filter(
+                    list_concat(
+                        [
+                            destination.respondingAgent
+                            for destination in smartassist_session.destinations
+                        ],
+                        flatten([
+                            destination.nonRespondingAgents
+                            for destination in smartassist_session.destinations
+                        ])
+                    ),
+                    lambda agent: {{ blank_as_null('agent.agentId') }} is null
+                    and coalesce(agent.name, agent.email, agent.assignedAt) is not null
+                )) > 0
+                then 'an agent entry names no agent (agentId)'
+        end as quarantine_reason,
+        *
+    from checked
+
+),
+
+versioned as (
+
+    select
+        *,
+        case when quarantine_reason is null then row_number() over (
+                    partition by quarantine_reason is null, session_id
+                    order by
+                        loaded_at desc, loaded_from_file_path desc, loaded_from_record_index desc
+                )
+        end as version_rank
+    from reasoned
 
 )
 
-select
-    smartassist_session.sessionId as session_id,
-    *
-from latest
+select * exclude (version_rank)
+from versioned
+where version_rank = 1 or quarantine_reason is not null

@@ -7,6 +7,7 @@ with
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -29,8 +30,9 @@ lists as (
         destination_index,
         'consulting_agent' as participant_type,
         try_cast(
-            coalesce(destination.respondingAgent.ConsultingAgents, destination.ConsultingAgents)
-            as json[]
+            {{ json_as_list(
+                'coalesce(destination.respondingAgent.ConsultingAgents, destination.ConsultingAgents)'
+            ) }} as json[]
         ) as participants
     from destinations
     union all
@@ -40,7 +42,9 @@ lists as (
         destination_index,
         'joined_user' as participant_type,
         try_cast(
-            coalesce(destination.respondingAgent.JoinedUsers, destination.JoinedUsers) as json[]
+            {{ json_as_list(
+                'coalesce(destination.respondingAgent.JoinedUsers, destination.JoinedUsers)'
+            ) }} as json[]
         ) as participants
     from destinations
 

@@ -7,6 +7,7 @@ with
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -27,9 +28,12 @@ responding as (
         session_id,
         assumed_utc_offset,
         destination_index,
-        destination.destinationType = 'AgentSegment' as is_direct_transfer,
+        coalesce(
+            {{ kore_smartassist_destination_type('destination') }} = 'AgentSegment', false
+        ) as is_direct_transfer,
         case
-            when destination.destinationType = 'AgentSegment' then destination
+            when {{ kore_smartassist_destination_type('destination') }} = 'AgentSegment'
+                then destination
             else destination.respondingAgent
         end as agent
     from destinations
@@ -43,20 +47,23 @@ renamed as (
         session_id || ':' || destination_index as agent_segment_id,
         session_id,
         destination_index,
-        agent.agentId as agent_id,
+        {{ blank_as_null('agent.agentId') }} as agent_id,
 
         -- dimensions
         agent.name as agent_name,
         agent.email as agent_email,
         agent.status as agent_status,
-        agent.agentNotes as agent_notes,
+        -- notes: a list of texts, or one text
+        json_transform({{ json_as_list('agent.agentNotes') }}, '["VARCHAR"]') as agent_notes,
 
         -- measures
         agent.firstResponseDuration as first_response_seconds,
         agent.interactionDuration as interaction_seconds,
         agent.afterCallWorkDuration as after_call_work_seconds,
-        coalesce(len(try_cast(agent.ConsultingAgents as json[])), 0) as consulting_agent_count,
-        coalesce(len(try_cast(agent.JoinedUsers as json[])), 0) as joined_user_count,
+        coalesce(len(try_cast({{ json_as_list('agent.ConsultingAgents') }} as json[])), 0)
+            as consulting_agent_count,
+        coalesce(len(try_cast({{ json_as_list('agent.JoinedUsers') }} as json[])), 0)
+            as joined_user_count,
 
         -- booleans
         is_direct_transfer,
@@ -71,7 +78,7 @@ renamed as (
             as after_call_work_ended_at
 
     from responding
-    where agent.agentId is not null
+    where {{ blank_as_null('agent.agentId') }} is not null
 
 )
 

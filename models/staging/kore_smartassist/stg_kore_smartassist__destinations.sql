@@ -6,6 +6,7 @@ with
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -13,6 +14,7 @@ destinations as (
 
     select
         session_id,
+        started_at as session_started_at,
         assumed_utc_offset,
         unnest(smartassist_session.destinations) as destination,
         generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
@@ -24,8 +26,7 @@ timed as (
 
     select
         *,
-        -- a queue's entry, or a direct transfer's assignment
-        coalesce(destination.EnterTime, destination.assignedAt) as entered_local_text
+        {{ kore_smartassist_destination_type('destination') }} as destination_kind
     from destinations
 
 ),
@@ -37,22 +38,40 @@ renamed as (
         session_id || ':' || destination_index as destination_id,
         session_id,
         destination_index,
-        destination.queueId as queue_id,
-        coalesce(destination.respondingAgent.agentId, destination.agentId) as responding_agent_id,
+        coalesce(
+            {{ blank_as_null('destination.queueId') }}, {{ blank_as_null('destination.queueName') }}
+        ) as queue_id,
+        case
+            when destination_kind = 'AgentSegment' then {{ blank_as_null('destination.agentId') }}
+            else {{ blank_as_null('destination.respondingAgent.agentId') }}
+        end as responding_agent_id,
 
         -- dimensions
-        destination.destinationType as destination_type,
-        destination.queueName as queue_name,
+        destination_kind as destination_type,
+        {{ blank_as_null('destination.queueName') }} as queue_name,
 
         -- measures
         coalesce(len(destination.nonRespondingAgents), 0) as non_responding_agent_count,
 
         -- booleans
-        coalesce(destination.respondingAgent.agentId, destination.agentId) is not null
-            as has_responding_agent,
+        case
+            when destination_kind = 'AgentSegment' then {{ blank_as_null('destination.agentId') }}
+            else {{ blank_as_null('destination.respondingAgent.agentId') }}
+        end is not null as has_responding_agent,
 
-        -- timestamps (UTC)
-        {{ local_to_utc('entered_local_text', 'assumed_utc_offset') }} as entered_at
+        -- timestamps (UTC): a queue's entry, or a direct transfer's assignment; a queue entry
+        -- sent without its time entered when it was first offered to an agent, else when the
+        -- session started
+        coalesce(
+            {{ local_to_utc('destination.EnterTime', 'assumed_utc_offset') }},
+            {{ local_to_utc('destination.assignedAt', 'assumed_utc_offset') }},
+            {{ local_to_utc(
+                'list_min([agent.assignedAt for agent in destination.nonRespondingAgents])',
+                'assumed_utc_offset'
+            ) }},
+            {{ local_to_utc('destination.respondingAgent.assignedAt', 'assumed_utc_offset') }},
+            session_started_at
+        ) as entered_at
 
     from timed
 

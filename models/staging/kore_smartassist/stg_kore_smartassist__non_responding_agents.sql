@@ -5,6 +5,7 @@ with
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -39,7 +40,7 @@ renamed as (
         session_id,
         destination_index,
         agent_index,
-        agent.agentId as agent_id,
+        {{ blank_as_null('agent.agentId') }} as agent_id,
 
         -- dimensions
         agent.name as agent_name,
@@ -49,6 +50,9 @@ renamed as (
         {{ local_to_utc('agent.assignedAt', 'assumed_utc_offset') }} as assigned_at
 
     from agents
+    -- an entry that names nobody (null, or empty) is no offer; one that names an agent without
+    -- the agent's id quarantines its session (base_kore_smartassist__sessions)
+    where {{ blank_as_null('agent.agentId') }} is not null
 
 )
 

@@ -8,6 +8,7 @@ with
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
+    where quarantine_reason is null
 
 ),
 
@@ -16,20 +17,22 @@ renamed as (
     select
         -- ids
         session_id,
-        smartassist_session.conversationId as conversation_id,
-        coalesce(smartassist_session.conversationId, session_id) as interaction_id,
-        smartassist_session.botId as bot_id,
-        smartassist_session.userId as user_id,
-        smartassist_session.channelSpecificUserId as channel_specific_user_id,
-        smartassist_session.orgId as org_id,
+        {{ blank_as_null('smartassist_session.conversationId') }} as conversation_id,
+        coalesce({{ blank_as_null('smartassist_session.conversationId') }}, session_id)
+            as interaction_id,
+        {{ blank_as_null('smartassist_session.botId') }} as bot_id,
+        {{ blank_as_null('smartassist_session.userId') }} as user_id,
+        {{ blank_as_null('smartassist_session.channelSpecificUserId') }}
+            as channel_specific_user_id,
+        {{ blank_as_null('smartassist_session.orgId') }} as org_id,
 
         -- dimensions
-        trim(smartassist_session.channel) as channel,
-        coalesce(
-            smartassist_session.Direction,
-            smartassist_session.customerinfo.Direction,
-            customer_info_as_documented ->> 'Direction'
-        ) as direction,
+        {{ blank_as_null('smartassist_session.channel') }} as channel,
+        {{ coalesce_text([
+            'smartassist_session.Direction',
+            'smartassist_session.customerinfo.Direction',
+            "customer_info_as_documented ->> 'Direction'",
+        ]) }} as direction,
         nullif(smartassist_session.smartStatus, '') as smart_status,
         nullif(smartassist_session.finalStatus, '') as final_status,
         nullif(smartassist_session.statusDetail, '') as status_detail,
@@ -58,35 +61,38 @@ renamed as (
         ), '') as customer_email,
 
         -- automation data (metaInfo): the whole object, and the keys that recur
-        smartassist_session.metaInfo as meta_info,
-        smartassist_session.metaInfo ->> '$.caller' as meta_caller,
-        smartassist_session.metaInfo ->> '$.callee' as meta_callee,
-        smartassist_session.metaInfo ->> '$.dialedNumber' as meta_dialed_number,
-        smartassist_session.metaInfo ->> '$.callerHost' as meta_caller_host,
-        smartassist_session.metaInfo ->> '$.userId' as meta_user_id,
-        smartassist_session.metaInfo ->> '$.fullName' as meta_full_name,
-        smartassist_session.metaInfo ->> '$.hostDomain' as meta_host_domain,
-        smartassist_session.metaInfo ->> '$.customData.experience' as meta_experience,
-        smartassist_session.metaInfo ->> '$.agentTransferConfig.lastIntentName'
+        meta_info,
+        meta_info ->> '$.caller' as meta_caller,
+        meta_info ->> '$.callee' as meta_callee,
+        meta_info ->> '$.dialedNumber' as meta_dialed_number,
+        meta_info ->> '$.callerHost' as meta_caller_host,
+        meta_info ->> '$.userId' as meta_user_id,
+        meta_info ->> '$.fullName' as meta_full_name,
+        meta_info ->> '$.hostDomain' as meta_host_domain,
+        meta_info ->> '$.customData.experience' as meta_experience,
+        meta_info ->> '$.agentTransferConfig.lastIntentName'
             as meta_last_intent_name,
-        smartassist_session.metaInfo ->> '$.agentTransferConfig.automationBotId'
+        meta_info ->> '$.agentTransferConfig.automationBotId'
             as meta_automation_bot_id,
-        smartassist_session.metaInfo ->> '$.workinghours.workdays' as meta_working_days,
-        smartassist_session.metaInfo ->> '$.workinghours.workstart' as meta_working_start,
-        smartassist_session.metaInfo ->> '$.workinghours.workend' as meta_working_end,
+        meta_info ->> '$.workinghours.workdays' as meta_working_days,
+        meta_info ->> '$.workinghours.workstart' as meta_working_start,
+        meta_info ->> '$.workinghours.workend' as meta_working_end,
 
         -- measures
         try_cast(smartassist_session.csatScore as double) as csat_score,
-        smartassist_session.csatScore as csat_raw,
+        {{ blank_as_null('smartassist_session.csatScore') }} as csat_raw,
         coalesce(len(smartassist_session.destinations), 0) as destination_count,
 
         -- booleans
-        case upper(smartassist_session.isVoicemail) when 'YES' then true when 'NO' then false end
-            as is_voicemail,
+        case
+            when upper(trim(smartassist_session.isVoicemail)) in ('YES', 'Y', 'TRUE', '1')
+                then true
+            when upper(trim(smartassist_session.isVoicemail)) in ('NO', 'N', 'FALSE', '0')
+                then false
+        end as is_voicemail,
 
         -- timestamps (UTC)
-        {{ local_to_utc('smartassist_session.sessionStartTime', 'assumed_utc_offset') }}
-            as started_at,
+        started_at,
         {{ local_to_utc('smartassist_session.sessionEndTime', 'assumed_utc_offset') }} as ended_at,
         assumed_utc_offset,
         loaded_at,

@@ -5,6 +5,7 @@ with
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
+    where quarantine_reason is null
 
 ),
 

@@ -3,6 +3,10 @@
 -- several times; the newest analysis wins: the higher numeric `versionId`, then the later
 -- `acquiredAt`, then the later load, file path and position in the file (DECISIONLOG.md).
 --
+-- A record that cannot be staged (no externalId, segmentId or id; no usable startTime) keeps its
+-- row with a `quarantine_reason` and no segment_id: staging.quarantined_records lists it, no
+-- other model reads it, and it never competes with the stageable versions of its segment.
+--
 -- Incremental: a run parses only the records loaded since the last one it saw
 -- (`last_delivered_at`), and looks back at the stored version of every segment they deliver
 -- again, so a reprocessed record replaces its older version and an older one arriving late does
@@ -36,16 +40,38 @@ parsed as (
 
 ),
 
+identified as (
+
+    select
+        {{ coalesce_text(['segment.externalId', 'segment.segmentId', 'segment.id']) }}
+            as record_id,
+        *
+    from parsed
+
+),
+
+checked as (
+
+    select
+        case
+            when record_id is null then 'no segment id (externalId, segmentId, id)'
+            when {{ utc_timestamp('segment.startTime') }} is null then 'no usable startTime'
+        end as quarantine_reason,
+        *
+    from identified
+
+),
+
 delivered as (
 
     select
-        coalesce(segment.externalId, segment.segmentId, segment.id) as segment_id,
+        case when quarantine_reason is null then record_id end as segment_id,
         try_cast(segment.versionId as bigint) as version_number,
         {{ utc_timestamp('segment.acquiredAt') }} as acquired_at,
         *,
         1 as deliveries,
         loaded_at as delivered_at
-    from parsed
+    from checked
 
 ),
 
@@ -59,7 +85,9 @@ candidates as (
             delivery_count as deliveries,
             last_delivered_at as delivered_at
         from {{ this }}
-        where segment_id in (select delivered.segment_id from delivered)
+        where
+            quarantine_reason is null
+            and segment_id in (select delivered.segment_id from delivered)
     {%- endif %}
 
 ),
@@ -69,7 +97,7 @@ ranked as (
     select
         * exclude (deliveries, delivered_at),
         row_number() over (
-            partition by segment_id
+            partition by quarantine_reason is null, segment_id
             order by
                 version_number desc nulls last,
                 acquired_at desc nulls last,
@@ -77,12 +105,18 @@ ranked as (
                 loaded_from_file_path desc,
                 loaded_from_record_index desc
         ) as version_rank,
-        sum(deliveries) over (partition by segment_id) as delivery_count,
-        max(delivered_at) over (partition by segment_id) as last_delivered_at
+        case
+            when quarantine_reason is null then sum(deliveries) over (partition by segment_id)
+            else 1
+        end as delivery_count,
+        case
+            when quarantine_reason is null then max(delivered_at) over (partition by segment_id)
+            else delivered_at
+        end as last_delivered_at
     from candidates
 
 )
 
 select * exclude (version_rank)
 from ranked
-where version_rank = 1
+where version_rank = 1 or quarantine_reason is not null

@@ -14,9 +14,11 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    where
+        quarantine_reason is null
     {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+            and {{ incremental_scope() }}
+        {%- endif %}
 
 ),
 
@@ -38,11 +40,12 @@ per_data_set as (
         category_match_index,
         category_match,
         loaded_at,
+        -- one dataset id or a list of them; a match listed without any is kept once
         unnest(
-            case
-                when len(category_match.dataSetIds) > 0 then category_match.dataSetIds
-                else [null]
-            end
+            coalesce(
+                nullif({{ json_text_list('category_match.dataSetIds') }}, []),
+                [null]
+            )
         ) as data_set_id
     from matches
 

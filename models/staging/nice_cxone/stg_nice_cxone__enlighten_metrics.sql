@@ -14,9 +14,11 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    where
+        quarantine_reason is null
     {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+            and {{ incremental_scope() }}
+        {%- endif %}
 
 ),
 
@@ -42,10 +44,7 @@ renamed as (
         -- dimensions
         metric.behaviorName as behavior_name,
         -- a list of package models, or a single model name
-        case json_type(metric.enlightenPackageModels)
-            when 'ARRAY' then cast(metric.enlightenPackageModels as varchar[])
-            when 'VARCHAR' then [metric.enlightenPackageModels ->> '$']
-        end as enlighten_package_models,
+        {{ json_text_list('metric.enlightenPackageModels') }} as enlighten_package_models,
 
         -- measures
         metric.rawScore as raw_score,

@@ -13,9 +13,11 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    where
+        quarantine_reason is null
     {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+            and {{ incremental_scope() }}
+        {%- endif %}
 
 ),
 

@@ -14,9 +14,11 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    where
+        quarantine_reason is null
     {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+            and {{ incremental_scope() }}
+        {%- endif %}
 
 ),
 
@@ -26,14 +28,14 @@ data_sets as (
         segment_id,
         loaded_at,
         'data_set' as data_set_scope,
-        unnest(segment.matchedDataSetIds) as data_set_id
+        unnest({{ json_text_list('segment.matchedDataSetIds') }}) as data_set_id
     from base
     union all
     select
         segment_id,
         loaded_at,
         'account_data_set' as data_set_scope,
-        unnest(segment.matchedAccountDataSetIds) as data_set_id
+        unnest({{ json_text_list('segment.matchedAccountDataSetIds') }}) as data_set_id
     from base
 
 ),

@@ -16,9 +16,11 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    where
+        quarantine_reason is null
     {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+            and {{ incremental_scope() }}
+        {%- endif %}
 
 ),
 
@@ -28,7 +30,8 @@ renamed as (
         -- ids
         segment_id,
         coalesce(
-            segment.masterExternalId, segment.segmentContactId, segment_id
+            {{ coalesce_text(['segment.masterExternalId', 'segment.segmentContactId']) }},
+            segment_id
         ) as interaction_id,
         segment.id as analytics_id,
         segment.segmentContactId as segment_contact_id,
@@ -43,9 +46,9 @@ renamed as (
         segment.accountId as account_id,
         nullif(segment.businessUnitId, '') as business_unit_id,
         segment.versionId as version_id,
-        coalesce(
-            segment.agentUserId, segment.agentUuid, segment.agentInfo.agentUserId
-        ) as agent_user_id,
+        {{ coalesce_text([
+            'segment.agentUserId', 'segment.agentUuid', 'segment.agentInfo.agentUserId'
+        ]) }} as agent_user_id,
         segment.agentId as agent_id,
         segment.agentCommonId as agent_common_id,
         segment.agentRecordingId as agent_recording_id,
@@ -55,7 +58,7 @@ renamed as (
         segment.clientUserId as client_user_id,
         segment.recorderId as recorder_id,
         segment.recordingId as recording_id,
-        segment.skillId as skill_id,
+        {{ blank_as_null('segment.skillId') }} as skill_id,
         segment.teamId as team_id,
         segment.campaignId as campaign_id,
         segment.pointOfContactId as point_of_contact_id,
@@ -66,25 +69,27 @@ renamed as (
         segment.caseId as case_id,
 
         -- dimensions
-        segment.mediaType as media_type,
+        {{ blank_as_null('segment.mediaType') }} as media_type,
         segment.interwovenTranscript.transcriptType as transcript_type,
-        segment.channelType as channel_type,
+        {{ blank_as_null('segment.channelType') }} as channel_type,
         segment.source as contact_source,
-        segment.direction,
+        {{ blank_as_null('segment.direction') }} as direction,
         coalesce(
-            segment.agentName,
-            nullif(concat_ws(' ', segment.agentInfo.firstName, segment.agentInfo.lastName), '')
+            {{ blank_as_null('segment.agentName') }},
+            {{ blank_as_null(
+                "concat_ws(' ', segment.agentInfo.firstName, segment.agentInfo.lastName)"
+            ) }}
         ) as agent_name,
         segment.agentInfo.firstName as agent_first_name,
         segment.agentInfo.lastName as agent_last_name,
-        segment.skillName as skill_name,
+        {{ blank_as_null('segment.skillName') }} as skill_name,
         segment.teamName as team_name,
         segment.campaignName as campaign_name,
         nullif(segment.pointOfContactName, '') as point_of_contact_name,
         segment.openReason as open_reason,
-        segment.openReasonType as open_reason_type,
+        {{ blank_as_null('segment.openReasonType') }} as open_reason_type,
         segment.closeReason as close_reason,
-        segment.closeReasonType as close_reason_type,
+        {{ blank_as_null('segment.closeReasonType') }} as close_reason_type,
         nullif(segment.transferIndicatorName, '') as transfer_indicator_name,
         nullif(segment.refuseReason, '') as refuse_reason,
         segment.dispositionNotes as disposition_notes,
@@ -126,7 +131,7 @@ renamed as (
         segment.routingTime as routing_seconds,
         segment.refuseTime as refuse_seconds,
         segment.callbackTime as callback_wait_seconds,
-        len(segment.matchedDataSetIds) as matched_data_set_count,
+        len({{ json_text_list('segment.matchedDataSetIds') }}) as matched_data_set_count,
         len(segment.channels) as channel_count,
         len(segment.entities) as entity_count,
         len(segment.categoryMatches) as category_match_count,

@@ -15,9 +15,11 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
+    where
+        quarantine_reason is null
     {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+            and {{ incremental_scope() }}
+        {%- endif %}
 
 ),
 
@@ -63,11 +65,11 @@ renamed as (
         -- timestamps (UTC)
         coalesce(
             {{ utc_timestamp('block.channelMetadata.chatMetadata.timestamp') }},
-            make_timestamp(try_cast(block.channelMetadata.chatMetadata.timestamp as bigint) * 1000)
+            {{ epoch_milliseconds('block.channelMetadata.chatMetadata.timestamp') }}
         ) as chat_sent_at,
         coalesce(
             {{ utc_timestamp('block.channelMetadata.emailMetadata.sentDate') }},
-            make_timestamp(try_cast(block.channelMetadata.emailMetadata.sentDate as bigint) * 1000)
+            {{ epoch_milliseconds('block.channelMetadata.emailMetadata.sentDate') }}
         ) as email_sent_at,
 
         -- lineage

@@ -1,5 +1,6 @@
 -- Nothing is lost between raw and staging: for every Buzzeasy entity set whose records carry an
--- `id`, the distinct ids landed in raw are exactly the ids staged (each once). Sets without an id
+-- `id`, the distinct ids landed in raw and not quarantined are exactly the ids staged (each
+-- once). Sets without an id
 -- (queue segments, captured and collected data, business unit changes, campaign record details)
 -- are keyed in staging from several fields and covered by the end-to-end test.
 
@@ -30,12 +31,31 @@
 
 with
 
+quarantined as (
+
+    select
+        raw_table,
+        file_sha256,
+        record_index
+    from {{ ref('quarantined_records') }}
+    where source_system = 'buzzeasy'
+
+),
+
 raw_ids as (
     {% for entity_set, model, key in id_keyed %}
         select distinct
             '{{ entity_set }}' as entity_set,
-            json_extract_string(record, '$.id') as id
-        from {{ source('buzzeasy', entity_set) }}
+            {{ json_text('raw_records.record', 'id') }} as id
+        from {{ source('buzzeasy', entity_set) }} as raw_records
+        where not exists (
+                select 1
+                from quarantined
+                where
+                    quarantined.raw_table = 'buzzeasy__{{ entity_set }}'
+                    and quarantined.file_sha256 = raw_records._file_sha256
+                    and quarantined.record_index = raw_records._record_index
+            )
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),

@@ -1,12 +1,39 @@
--- Nothing is lost between raw and staging: every distinct sessionId landed in raw has exactly
--- one staged session, and nothing is staged that was not landed.
+-- Nothing is lost between raw and staging: every raw SmartAssist session is quarantined or its
+-- sessionId is staged (exactly once), and nothing is staged that was not landed.
 
 with
 
+raw_records as (
+
+    select
+        {{ blank_as_null("json_extract_string(record, '$.sessionId')") }} as session_id,
+        _file_sha256,
+        _record_index
+    from {{ source('kore_smartassist', 'sessions') }}
+
+),
+
+quarantined as (
+
+    select
+        file_sha256,
+        record_index
+    from {{ ref('quarantined_records') }}
+    where raw_table = 'kore_smartassist__sessions'
+
+),
+
 raw_ids as (
 
-    select distinct json_extract_string(record, '$.sessionId') as session_id
-    from {{ source('kore_smartassist', 'sessions') }}
+    select distinct raw_records.session_id
+    from raw_records
+    where not exists (
+            select 1
+            from quarantined
+            where
+                quarantined.file_sha256 = raw_records._file_sha256
+                and quarantined.record_index = raw_records._record_index
+        )
 
 ),
 
