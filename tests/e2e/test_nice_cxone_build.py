@@ -117,12 +117,15 @@ def test_a_transfer_between_skills(run: Run) -> None:
         from marts.fct_interactions where interaction_id = '{ix("01")}'
         """
     ) == [
+        # The customer entered the Billing queue 42 s (inQueueSeconds) before segment 01's
+        # agent answered at 14:03:12: the interaction starts at 14:02:30 and lasts to the end
+        # of segment 02 at 14:16:58, 868 s.
         (
             "voice",
             "inbound",
-            "2026-03-02 14:03:12",
+            "2026-03-02 14:02:30",
             "2026-03-02 14:16:58",
-            826.0,
+            868.0,
             2,
             2,
             67.0,

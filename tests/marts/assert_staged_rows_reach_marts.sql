@@ -34,7 +34,7 @@ staged as (
         'bot_segments' as grain,
         count(*) as row_count
     from {{ ref('stg_cxengage__interactions') }}
-    where ivr_seconds is not null
+    where ivr_seconds > 0
     union all
     select
         'cxengage' as source_system,
@@ -125,6 +125,7 @@ staged as (
         'workitems' as grain,
         count(*) as row_count
     from {{ ref('stg_buzzeasy__workitems') }}
+    where primary_conversation_id is not null
     union all
     select
         'buzzeasy' as source_system,

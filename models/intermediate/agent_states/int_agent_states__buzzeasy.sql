@@ -26,9 +26,7 @@ mapped as (
         state as state_raw,
         break_name,
         started_at,
-        {{ dbt.dateadd(
-            'millisecond', 'cast(round(duration_seconds * 1000) as bigint)', 'started_at'
-        ) }} as ended_at,
+        {{ add_seconds('started_at', 'duration_seconds') }} as ended_at,
         duration_seconds,
         coalesce(is_login, false) as is_login,
         coalesce(is_logout, false) as is_logout,

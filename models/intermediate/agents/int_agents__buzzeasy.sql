@@ -33,7 +33,7 @@ referenced_ids as (
     select agent_id from agents
     union
     select user_id as agent_id from users
-    where user_type = 'Agent'
+    where lower(user_type) = 'agent'
     union
     select agent_id from workitems
     union

@@ -1,7 +1,12 @@
 -- Buzzeasy bot segments are the vendor's own (Bot Segments), named and typed by their Bot Step.
 -- The feed documents only tenant-local times for them: when no UTC time is sent, the local time
 -- is shifted by its conversation's own offset (startedAt minus startedAtUTC), which follows the
--- tenant's daylight saving time (DECISIONLOG.md). result maps to outcome.
+-- tenant's daylight saving time, else by the tenant's offset on that local day (from any
+-- conversation that day); a segment with no usable local time starts with its conversation,
+-- and ends after its duration (DECISIONLOG.md). result maps to outcome; the vendor does not say
+-- whether a bot handed over, so a conversation's last completed bot step is escalated when the
+-- conversation then tried to enter a queue and was refused, or was transferred outside Buzzeasy
+-- (a queue entry after it shows the other hand-overs).
 
 with
 
@@ -23,14 +28,84 @@ chains as (
 
 ),
 
+handed_over as (
+
+    -- conversations that, past their bots, tried a queue that refused them or left Buzzeasy
+    select conversation_id
+    from {{ ref('stg_buzzeasy__rejected_enqueue_attempts') }}
+    union
+    select conversation_id
+    from chains
+    where conversation_ended_reason in ('TransferToExternal', 'TransferToExternalFailed')
+
+),
+
 offsets as (
 
     select
         conversation_id,
         interaction_id,
+        started_at as conversation_started_at,
         {{ dbt.datediff('started_at', 'started_at_local', 'second') }}
             as tenant_offset_seconds
     from chains
+
+),
+
+daily_offsets as (
+
+    select
+        cast(chains.started_at_local as date) as local_date,
+        max({{ dbt.datediff('chains.started_at', 'chains.started_at_local', 'second') }})
+            as tenant_offset_seconds
+    from chains
+    where chains.started_at_local is not null
+    group by cast(chains.started_at_local as date)
+
+),
+
+timed as (
+
+    select
+        bot_segments.*,
+        offsets.interaction_id,
+        coalesce(
+            offsets.tenant_offset_seconds, daily_offsets.tenant_offset_seconds
+        ) as tenant_offset_seconds,
+        offsets.conversation_started_at
+    from bot_segments
+    left join offsets
+        on bot_segments.conversation_id = offsets.conversation_id
+    left join daily_offsets
+        on cast(bot_segments.started_at_local as date) = daily_offsets.local_date
+
+),
+
+placed as (
+
+    select
+        *,
+        coalesce(
+            started_at,
+            {{ add_seconds('started_at_local', '-1 * tenant_offset_seconds') }},
+            conversation_started_at
+        ) as placed_started_at
+    from timed
+
+),
+
+ranked as (
+
+    select
+        placed.*,
+        handed_over.conversation_id is not null
+        and row_number() over (
+            partition by placed.conversation_id
+            order by placed.placed_started_at desc, placed.bot_segment_id desc
+        ) = 1 as is_last_before_hand_over
+    from placed
+    left join handed_over
+        on placed.conversation_id = handed_over.conversation_id
 
 ),
 
@@ -38,35 +113,28 @@ mapped as (
 
     select
         'buzzeasy' as source_system,
-        bot_segments.bot_segment_id,
-        offsets.interaction_id,
-        bot_steps.bot_step_name as bot_name,
+        placed.bot_segment_id,
+        placed.interaction_id,
+        coalesce(bot_steps.bot_step_name, placed.bot_step_id) as bot_name,
         bot_steps.bot_step_type as bot_type,
+        placed.placed_started_at as started_at,
         coalesce(
-            bot_segments.started_at,
-            {{ dbt.dateadd(
-                'second', '-1 * offsets.tenant_offset_seconds', 'bot_segments.started_at_local'
-            ) }}
-        ) as started_at,
-        coalesce(
-            bot_segments.ended_at,
-            {{ dbt.dateadd(
-                'second', '-1 * offsets.tenant_offset_seconds', 'bot_segments.ended_at_local'
-            ) }}
+            placed.ended_at,
+            {{ add_seconds('placed.ended_at_local', '-1 * placed.tenant_offset_seconds') }},
+            {{ add_seconds('placed.placed_started_at', 'placed.duration_seconds') }}
         ) as ended_at,
-        bot_segments.duration_seconds,
-        case bot_segments.result
-            when 'Success' then 'completed'
-            when 'CustomerDisconnect' then 'abandoned'
-            when 'Failed' then 'failed'
+        placed.duration_seconds,
+        case
+            when placed.result = 'Success' and placed.is_last_before_hand_over then 'escalated'
+            when placed.result = 'Success' then 'completed'
+            when placed.result = 'CustomerDisconnect' then 'abandoned'
+            when placed.result = 'Failed' then 'failed'
             else 'other'
         end as outcome,
-        bot_segments.result as outcome_raw
-    from bot_segments
+        placed.result as outcome_raw
+    from ranked as placed
     left join bot_steps
-        on bot_segments.bot_step_id = bot_steps.bot_step_id
-    left join offsets
-        on bot_segments.conversation_id = offsets.conversation_id
+        on placed.bot_step_id = bot_steps.bot_step_id
 
 )
 

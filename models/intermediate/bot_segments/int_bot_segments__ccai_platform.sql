@@ -1,6 +1,6 @@
 -- Each stretch a CCAI Platform virtual agent handled a session is a bot segment. It escalated
--- when it names an escalation reason; otherwise it completed, unless its finish reason says it
--- failed.
+-- when it names an escalation reason, finishes by escalating or hands over by a transfer;
+-- otherwise it completed, unless its finish reason says it failed.
 
 with
 
@@ -24,6 +24,7 @@ mapped as (
             as duration_seconds,
         case
             when escalation_reason is not null then 'escalated'
+            when finish_reason ilike '%escalat%' or transfer_id is not null then 'escalated'
             when finish_reason ilike '%fail%' then 'failed'
             else 'completed'
         end as outcome,

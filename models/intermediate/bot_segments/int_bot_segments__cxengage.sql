@@ -17,19 +17,20 @@ mapped as (
         {{ dbt.concat(['interaction_id', "':flow'"]) }} as bot_segment_id,
         interaction_id,
         flow_name as bot_name,
-        case when channel_type = 'voice' then 'ivr' else 'flow' end as bot_type,
+        case when lower(channel_type) = 'voice' then 'ivr' else 'flow' end as bot_type,
         started_at,
-        {{ dbt.dateadd('millisecond', 'cast(round(ivr_seconds * 1000) as bigint)', 'started_at') }}
+        {{ add_seconds('started_at', 'ivr_seconds') }}
             as ended_at,
         ivr_seconds as duration_seconds,
         case
             when queue_entry_count > 0 then 'escalated'
-            when was_ivr_abandoned or customer_abandon_seconds is not null then 'abandoned'
+            when was_ivr_abandoned or customer_abandon_seconds > 0 then 'abandoned'
             else 'completed'
         end as outcome,
         cast(null as {{ dbt.type_string() }}) as outcome_raw
     from interactions
-    where ivr_seconds is not null
+    -- an interaction that spent no time in its flow had no flow step
+    where ivr_seconds > 0
 
 )
 

@@ -11,7 +11,7 @@ mapped as (
     select
         'cxengage' as source_system,
         interaction_id,
-        case channel_type
+        case lower(channel_type)
             when 'voice' then 'voice'
             when 'sms' then 'sms'
             when 'email' then 'email'
@@ -20,7 +20,7 @@ mapped as (
             else 'other'
         end as channel,
         channel_type as channel_raw,
-        case direction
+        case lower(direction)
             when 'inbound' then 'inbound'
             when 'outbound' then 'outbound'
             when 'agent-initiated' then 'outbound'

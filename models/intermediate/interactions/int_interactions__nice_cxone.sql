@@ -1,6 +1,9 @@
--- A NICE CXone interaction is every segment sharing a `masterExternalId`. It starts with its
--- first segment and ends with its last; its channel and direction are those of its first
--- segment that is not an internal consult. The export carries no disposition name.
+-- A NICE CXone interaction is every segment sharing a `masterExternalId`. It starts when its
+-- customer entered the queue (the first queue entry, before the first agent answered), else
+-- with its first segment, and ends with its last segment; its channel and direction are those of
+-- its first segment that is not an internal consult. The export carries no disposition name.
+-- The customer is the caller's number or address on that first customer segment (NICE's
+-- customerId is the tenant, not the customer).
 
 with
 
@@ -10,16 +13,52 @@ segments as (
 
 ),
 
+queue_segments as (
+
+    select * from {{ ref('int_queue_segments__nice_cxone') }}
+
+),
+
+contacts as (
+
+    select * from {{ ref('stg_nice_cxone__segments') }}
+
+),
+
 customers as (
 
     select
+        segments.interaction_id,
+        {{ customer_identifier(
+            ['contacts.client_ani', 'contacts.client_phone_number', 'contacts.from_address']
+        ) }} as customer_identifier,
+        segments.is_consult,
+        segments.segment_sequence
+    from segments
+    inner join contacts
+        on segments.segment_id = contacts.segment_id
+
+),
+
+first_customers as (
+
+    select
         interaction_id,
-        min(
-            {{ customer_identifier(
-                ['client_ani', 'client_phone_number', 'from_address'], 'customer_id', 'nice_cxone'
-            ) }}
-        ) as customer_identifier
-    from {{ ref('stg_nice_cxone__segments') }}
+        customer_identifier
+    from customers
+    where customer_identifier is not null
+    qualify row_number() over (
+            partition by interaction_id order by is_consult, segment_sequence
+        ) = 1
+
+),
+
+queued as (
+
+    select
+        interaction_id,
+        min(entered_at) as first_entered_at
+    from queue_segments
     group by interaction_id
 
 ),
@@ -61,15 +100,17 @@ mapped as (
         ranked.direction,
         ranked.direction_raw,
         cast(null as {{ dbt.type_string() }}) as disposition_name,
-        spans.started_at,
+        least(spans.started_at, queued.first_entered_at) as started_at,
         spans.ended_at,
         spans.loaded_at,
-        customers.customer_identifier
+        first_customers.customer_identifier
     from spans
     inner join ranked
         on spans.interaction_id = ranked.interaction_id and ranked.customer_leg_rank = 1
-    left join customers
-        on spans.interaction_id = customers.interaction_id
+    left join queued
+        on spans.interaction_id = queued.interaction_id
+    left join first_customers
+        on spans.interaction_id = first_customers.interaction_id
 
 )
 

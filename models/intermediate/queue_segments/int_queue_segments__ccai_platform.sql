@@ -1,7 +1,10 @@
--- A CCAI Platform session waits in the queue of its selected menu from `queued_at` (a chat, which
--- has no queued_at, from its creation) until an agent is assigned; a transfer to a menu waits
--- from the transfer until its assignment. Unassigned waits end with the session: deflected
--- (voicemail and the like) is `other`, otherwise abandoned.
+-- A CCAI Platform session waits in the queue of its selected menu from `queued_at` until an agent
+-- is assigned. A chat has no queued_at: it waits from its creation, or from the end of its
+-- virtual agent's handling, and a chat a virtual agent handled alone (no human agent joined)
+-- never waited for one. A transfer to a menu waits from the transfer until its assignment.
+-- Unassigned waits end with the session: a deflection to a scheduled call or a callback is
+-- `callback`, any other deflection (voicemail, an after-hours message) `other`, otherwise the
+-- wait was abandoned.
 
 with
 
@@ -23,6 +26,24 @@ segments as (
 
 ),
 
+virtual_agent_handling as (
+
+    select
+        session_id,
+        max(ended_at) as ended_at
+    from {{ ref('stg_ccai_platform__virtual_agent_handle_durations') }}
+    group by session_id
+
+),
+
+human_agents as (
+
+    select distinct session_id
+    from {{ ref('stg_ccai_platform__participants') }}
+    where participant_type = 'agent'
+
+),
+
 waits as (
 
     select
@@ -32,7 +53,10 @@ waits as (
         sessions.selected_menu_id as queue_id,
         coalesce(
             sessions.queued_at,
-            case when sessions.session_kind = 'chat' then sessions.created_at end
+            case
+                when sessions.session_kind = 'chat'
+                    then coalesce(virtual_agent_handling.ended_at, sessions.started_at)
+            end
         ) as entered_at,
         coalesce(sessions.assigned_at, sessions.ended_at) as exited_at,
         sessions.queue_seconds as reported_wait_seconds,
@@ -40,9 +64,22 @@ waits as (
         sessions.deflection,
         sessions.status
     from sessions
+    left join virtual_agent_handling
+        on sessions.session_id = virtual_agent_handling.session_id
+    left join human_agents
+        on sessions.session_id = human_agents.session_id
     where
         sessions.selected_menu_id is not null
-        and (sessions.queued_at is not null or sessions.session_kind = 'chat')
+        and (
+            sessions.queued_at is not null
+            or (
+                sessions.session_kind = 'chat'
+                and (
+                    virtual_agent_handling.session_id is null
+                    or human_agents.session_id is not null
+                )
+            )
+        )
     union all
     select
         {{ dbt.concat([
@@ -53,7 +90,7 @@ waits as (
             'transfers.session_id', "':'", 'cast(transfers.transfer_index + 1 as varchar)'
         ]) }} as segment_id,
         transfers.to_queue_id as queue_id,
-        transfers.created_at as entered_at,
+        coalesce(transfers.transferred_at, sessions.started_at) as entered_at,
         coalesce(transfers.assigned_at, transfers.connected_at, sessions.ended_at) as exited_at,
         cast(null as double) as reported_wait_seconds,
         coalesce(transfers.assigned_at, transfers.connected_at) is not null as was_assigned,
@@ -82,6 +119,8 @@ mapped as (
         ) as wait_seconds,
         case
             when waits.was_assigned then 'answered'
+            when waits.deflection ilike '%schedul%' or waits.deflection ilike '%callback%'
+                then 'callback'
             when coalesce(waits.deflection, 'no_deflection') <> 'no_deflection' then 'other'
             when waits.status in ('deflected', 'voicemail', 'voicemail_received') then 'other'
             else 'abandoned'
@@ -94,7 +133,8 @@ mapped as (
         end as exit_reason_raw,
         not waits.was_assigned
         and coalesce(waits.deflection, 'no_deflection') = 'no_deflection'
-        and waits.status not in ('deflected', 'voicemail', 'voicemail_received') as is_abandoned,
+        and coalesce(waits.status, '') not in ('deflected', 'voicemail', 'voicemail_received')
+            as is_abandoned,
         case when waits.was_assigned then segments.agent_id end as answered_by_agent_id
     from waits
     left join segments

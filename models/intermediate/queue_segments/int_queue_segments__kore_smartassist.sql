@@ -1,7 +1,8 @@
 -- Each SmartAssist QueueEntry destination is a queue segment, entered at EnterTime. It ends
 -- when the queue assigned the responding agent (answered); without one, when the next
 -- destination began (transferred) or the session ended: abandoned, or `other` when SmartAssist
--- terminated the session (e.g. no agents available).
+-- terminated the session (e.g. no agents available), when the caller went to voicemail, or
+-- when the session was still active when exported (neither answered nor abandoned).
 
 with
 
@@ -53,7 +54,14 @@ timed as (
         sessions.interaction_id,
         sessions.smart_status,
         sessions.final_status,
-        sessions.status_detail
+        sessions.status_detail,
+        sessions.is_voicemail,
+        coalesce(
+            sessions.is_voicemail
+            or upper(sessions.smart_status) = 'TERMINATED'
+            or upper(sessions.final_status) = 'ACTIVE',
+            false
+        ) as left_for_other_reason
     from sequenced
     inner join sessions
         on sequenced.session_id = sessions.session_id
@@ -77,16 +85,22 @@ mapped as (
         case
             when responding_agent_id is not null then 'answered'
             when next_entered_at is not null then 'transferred'
-            when smart_status = 'TERMINATED' then 'other'
+            when left_for_other_reason then 'other'
             else 'abandoned'
         end as exit_reason,
         case
             when responding_agent_id is not null then agent_status
             when next_entered_at is not null then 'next destination'
-            else concat_ws(' / ', smart_status, final_status, status_detail)
+            else concat_ws(
+                    ' / ',
+                    smart_status,
+                    final_status,
+                    status_detail,
+                    case when is_voicemail then 'voicemail' end
+                )
         end as exit_reason_raw,
         responding_agent_id is null and next_entered_at is null
-        and coalesce(smart_status, '') <> 'TERMINATED' as is_abandoned,
+        and not left_for_other_reason as is_abandoned,
         responding_agent_id as answered_by_agent_id
     from timed
 

@@ -20,11 +20,9 @@ mapped as (
         interaction_id,
         segment_id,
         queue_id,
-        {{ dbt.dateadd(
-            'millisecond',
-            '-1 * cast(round(in_queue_seconds * 1000) as bigint)',
-            'started_at',
-        ) }} as entered_at,
+        -- a wait the export leaves out is unknown: the entry is then the answer, the wait NULL
+        coalesce({{ add_seconds('started_at', '-1 * in_queue_seconds') }}, started_at)
+            as entered_at,
         started_at as exited_at,
         in_queue_seconds as wait_seconds,
         case

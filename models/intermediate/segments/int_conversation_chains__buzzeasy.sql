@@ -56,7 +56,8 @@ media_conversations as (
         channel_id,
         channel_type,
         conversation_ended_reason,
-        false as is_outbound,
+        -- an outbound chat says so, or shows it by the customer's answer time to it
+        coalesce(is_outbound, first_customer_answer_seconds > 0, false) as is_outbound,
         false as is_consult,
         cast(null as {{ dbt.type_string() }}) as transfer_initiated_by,
         started_at,

@@ -89,18 +89,25 @@ mapped as (
             when chains.segment_sequence > 0 then 'nextConversationID'
             when chains.is_consult then 'isConsult'
         end as start_reason_raw,
-        case chains.conversation_ended_reason
-            when 'Default' then 'completed'
-            when 'TransferToChannel' then 'transferred'
-            when 'TransferredToQueue' then 'transferred'
-            when 'TransferToExternal' then 'transferred'
-            when 'Abandoned' then 'abandoned'
-            when 'CustomerDisconnected' then 'abandoned'
-            when 'TransferToAgentFailed' then 'failed'
-            when 'TransferToExternalFailed' then 'failed'
-            when 'AgentJoinFailed' then 'failed'
-            when 'CustomerJoinFailed' then 'failed'
-            when 'InternalError' then 'failed'
+        case
+            -- a customer who hangs up after an agent handled the conversation completed it
+            when
+                chains.conversation_ended_reason = 'CustomerDisconnected'
+                and ranked_handlers.agent_id is not null
+                then 'completed'
+            when chains.conversation_ended_reason = 'Default' then 'completed'
+            when chains.conversation_ended_reason in (
+                    'TransferToChannel', 'TransferredToQueue', 'TransferToExternal'
+                ) then 'transferred'
+            when chains.conversation_ended_reason in ('Abandoned', 'CustomerDisconnected')
+                then 'abandoned'
+            when chains.conversation_ended_reason in (
+                    'TransferToAgentFailed',
+                    'TransferToExternalFailed',
+                    'AgentJoinFailed',
+                    'CustomerJoinFailed',
+                    'InternalError'
+                ) then 'failed'
             else 'other'
         end as end_reason,
         chains.conversation_ended_reason as end_reason_raw,

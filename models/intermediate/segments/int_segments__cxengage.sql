@@ -1,6 +1,7 @@
 -- A CxEngage segment is the vendor's own: segment 0 starts with the interaction, each transfer
 -- or add-participant starts another. Its agent is the one who accepted it (or, for segment 0,
--- the first agent allocated in it); its queue is the last queue it passed through.
+-- the first agent allocated in it); its queue is the last queue it passed through. A transfer
+-- that was cancelled is not a transfer (is_transfer false, end reason failed).
 
 with
 
@@ -76,7 +77,10 @@ mapped as (
         'cxengage' as source_system,
         segments.segment_id,
         segments.interaction_id,
-        segments.segment_number as segment_sequence,
+        row_number() over (
+            partition by segments.interaction_id
+            order by segments.segment_number, segments.started_at, segments.segment_index
+        ) - 1 as segment_sequence,
         interactions.channel,
         interactions.direction,
         segments.started_at,
@@ -102,7 +106,13 @@ mapped as (
             else 'other'
         end as end_reason,
         segments.segment_end_type as end_reason_raw,
-        coalesce(segments.segment_start_type = 'transfer', false) as is_transfer
+        -- a transfer the agent cancelled (or the customer abandoned) did not happen
+        coalesce(
+            segments.segment_start_type = 'transfer'
+            and not segments.is_cancelled
+            and segments.segment_end_type is distinct from 'cancelled',
+            false
+        ) as is_transfer
     from segments
     inner join interactions
         on segments.interaction_id = interactions.interaction_id

@@ -17,10 +17,9 @@ classified as (
 
     select
         *,
-        coalesce(
-            lower(open_reason_type) like '%consult%' or lower(close_reason_type) like '%consult%',
-            false
-        ) as is_consult
+        -- a consult segment opens as one; a customer segment whose last action was a consult
+        -- closes as one but stays the customer's
+        coalesce(lower(open_reason_type) like '%consult%', false) as is_consult
     from segments
 
 ),
@@ -34,19 +33,28 @@ mapped as (
         row_number() over (
             partition by interaction_id order by started_at, segment_id
         ) - 1 as segment_sequence,
-        case
-            when lower(media_type) in ('phonecall', 'phone call', 'voice', 'call') then 'voice'
-            when lower(media_type) in ('chat', 'webchat', 'livechat') then 'chat'
-            when lower(media_type) = 'email' then 'email'
-            when lower(media_type) = 'sms' then 'sms'
-            when lower(media_type) in ('digital', 'messaging', 'social') then 'messaging'
-            when lower(media_type) = 'video' then 'video'
-            when media_type is null and transcript_type = 'CALL' then 'voice'
-            when media_type is null and transcript_type = 'CHAT' then 'chat'
-            when media_type is null and transcript_type = 'EMAIL' then 'email'
-            else 'other'
-        end as channel,
-        coalesce(media_type, transcript_type) as channel_raw,
+        -- mediaType names the channel (its numeric placeholder does not), else channelType,
+        -- else the transcript's type
+        coalesce(
+            {%- for column in ['media_type', 'channel_type'] %}
+                case
+                    when lower({{ column }}) in ('phonecall', 'phone call', 'voice', 'call')
+                        then 'voice'
+                    when lower({{ column }}) in ('chat', 'webchat', 'livechat') then 'chat'
+                    when lower({{ column }}) = 'email' then 'email'
+                    when lower({{ column }}) = 'sms' then 'sms'
+                    when lower({{ column }}) in ('digital', 'messaging', 'social') then 'messaging'
+                    when lower({{ column }}) = 'video' then 'video'
+                end,
+            {%- endfor %}
+            case upper(transcript_type)
+                when 'CALL' then 'voice'
+                when 'CHAT' then 'chat'
+                when 'EMAIL' then 'email'
+            end,
+            'other'
+        ) as channel,
+        coalesce(media_type, channel_type, transcript_type) as channel_raw,
         case
             when is_consult then 'internal'
             when lower(direction) = 'inbound' then 'inbound'

@@ -31,19 +31,11 @@ timed as (
         blocks.block_text,
         blocks.is_ignored,
         coalesce(
-            {{ dbt.dateadd(
-                'millisecond',
-                'cast(round(blocks.voice_start_offset_seconds * 1000) as bigint)',
-                'segments.started_at',
-            ) }},
+            {{ add_seconds('segments.started_at', 'blocks.voice_start_offset_seconds') }},
             blocks.chat_sent_at,
             blocks.email_sent_at
         ) as started_at,
-        {{ dbt.dateadd(
-            'millisecond',
-            'cast(round(blocks.voice_end_offset_seconds * 1000) as bigint)',
-            'segments.started_at',
-        ) }} as ended_at,
+        {{ add_seconds('segments.started_at', 'blocks.voice_end_offset_seconds') }} as ended_at,
         segments.started_at as segment_started_at,
         segments.loaded_at
     from blocks

@@ -46,10 +46,8 @@ mapped as (
         workitems.started_at as offered_at,
         case
             when workitems.result = 'Handled'
-                then {{ dbt.dateadd(
-                    'millisecond',
-                    'cast(round(coalesce(workitems.preview_seconds, 0) * 1000) as bigint)',
-                    'workitems.started_at',
+                then {{ add_seconds(
+                    'workitems.started_at', 'coalesce(workitems.preview_seconds, 0)'
                 ) }}
         end as accepted_at,
         workitems.ended_at,
@@ -71,7 +69,9 @@ mapped as (
     from workitems
     left join holds
         on workitems.workitem_id = holds.workitem_id
-    left join chains
+    -- an outbound task the agent closed without starting a conversation is no offer of an
+    -- interaction: it stays in staging
+    inner join chains
         on workitems.primary_conversation_id = chains.conversation_id
 
 )
