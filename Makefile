@@ -21,7 +21,7 @@ SAMPLE_VENDORS := cxengage nice_cxone buzzeasy kore_smartassist ccai_platform
 # Per-vendor load options: the SmartAssist sample was requested with timeZoneOffset -330 (IST).
 LOAD_OPTIONS_kore_smartassist := --assume-timezone +05:30
 
-.PHONY: setup run load build publish docs lint test bench clean distclean
+.PHONY: setup run load build publish docs lint test drift bench clean distclean
 
 setup: $(STAMP)
 
@@ -62,6 +62,11 @@ lint: setup
 
 test: setup lint
 	$(BIN)/pytest
+
+# The drift test's full matrix: every mutation applied to every sample record group that carries
+# the field (`make test` applies each mutation once). See tests/drift/.
+drift: setup
+	CCW_DRIFT=full $(BIN)/pytest tests/drift
 
 # Not part of `make test`: generates BENCH_MB of NICE exports (and smaller exports of the other
 # vendors), times files to marts, an incremental build and the peers; writes bench/results/.
