@@ -4,100 +4,40 @@
 -- or for Buzzeasy stg_buzzeasy__quarantined_records). Together with staging this accounts for
 -- every raw record: it reaches staging or is listed here.
 
+{#- The vendors whose base_ model keeps quarantined rows: source system, base model, the raw
+    table's name (SQL), the record's own id column. -#}
+{% set base_models = [
+    ('cxengage', 'base_cxengage__interactions', "'cxengage__interactions'", 'interaction_id'),
+    ('nice_cxone', 'base_nice_cxone__segments', "'nice_cxone__segments'", 'record_id'),
+    (
+        'ccai_platform', 'base_ccai_platform__sessions',
+        "'ccai_platform__' || session_kind || 's'", 'record_id'
+    ),
+    (
+        'kore_smartassist', 'base_kore_smartassist__sessions',
+        "'kore_smartassist__sessions'", 'session_id'
+    ),
+] %}
+
 with
-
-cxengage as (
-
-    select * from {{ ref('base_cxengage__interactions') }}
-    where quarantine_reason is not null
-
-),
-
-nice_cxone as (
-
-    select * from {{ ref('base_nice_cxone__segments') }}
-    where quarantine_reason is not null
-
-),
-
-ccai_platform as (
-
-    select * from {{ ref('base_ccai_platform__sessions') }}
-    where quarantine_reason is not null
-
-),
-
-kore_smartassist as (
-
-    select * from {{ ref('base_kore_smartassist__sessions') }}
-    where quarantine_reason is not null
-
-),
-
-buzzeasy as (
-
-    select * from {{ ref('stg_buzzeasy__quarantined_records') }}
-
-),
 
 unioned as (
 
-    select
-        'cxengage' as source_system,
-        'cxengage__interactions' as raw_table,
-        loaded_from_file_path as file_path,
-        loaded_from_record_index as record_index,
-        loaded_from_file_sha256 as file_sha256,
-        load_batch_id as batch_id,
-        loaded_at,
-        interaction_id as record_id,
-        quarantine_reason as reason
-    from cxengage
-
-    union all
-
-    select
-        'nice_cxone' as source_system,
-        'nice_cxone__segments' as raw_table,
-        loaded_from_file_path as file_path,
-        loaded_from_record_index as record_index,
-        loaded_from_file_sha256 as file_sha256,
-        load_batch_id as batch_id,
-        loaded_at,
-        record_id,
-        quarantine_reason as reason
-    from nice_cxone
-
-    union all
-
-    select
-        'ccai_platform' as source_system,
-        'ccai_platform__' || session_kind || 's' as raw_table,
-        loaded_from_file_path as file_path,
-        loaded_from_record_index as record_index,
-        loaded_from_file_sha256 as file_sha256,
-        load_batch_id as batch_id,
-        loaded_at,
-        record_id,
-        quarantine_reason as reason
-    from ccai_platform
-
-    union all
-
-    select
-        'kore_smartassist' as source_system,
-        'kore_smartassist__sessions' as raw_table,
-        loaded_from_file_path as file_path,
-        loaded_from_record_index as record_index,
-        loaded_from_file_sha256 as file_sha256,
-        load_batch_id as batch_id,
-        loaded_at,
-        session_id as record_id,
-        quarantine_reason as reason
-    from kore_smartassist
-
-    union all
-
+    {% for source_system, model, raw_table, record_id in base_models %}
+        select
+            '{{ source_system }}' as source_system,
+            {{ raw_table }} as raw_table,
+            loaded_from_file_path as file_path,
+            loaded_from_record_index as record_index,
+            loaded_from_file_sha256 as file_sha256,
+            load_batch_id as batch_id,
+            loaded_at,
+            {{ record_id }} as record_id,
+            quarantine_reason as reason
+        from {{ ref(model) }}
+        where quarantine_reason is not null
+        union all
+    {% endfor %}
     select
         source_system,
         raw_table,
@@ -108,7 +48,7 @@ unioned as (
         loaded_at,
         record_id,
         reason
-    from buzzeasy
+    from {{ ref('stg_buzzeasy__quarantined_records') }}
 
 )
 

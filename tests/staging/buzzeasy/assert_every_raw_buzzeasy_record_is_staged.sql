@@ -31,31 +31,18 @@
 
 with
 
-quarantined as (
-
-    select
-        raw_table,
-        file_sha256,
-        record_index
-    from {{ ref('quarantined_records') }}
-    where source_system = 'buzzeasy'
-
-),
-
 raw_ids as (
     {% for entity_set, model, key in id_keyed %}
         select distinct
             '{{ entity_set }}' as entity_set,
             {{ json_text('raw_records.record', 'id') }} as id
-        from {{ source('buzzeasy', entity_set) }} as raw_records
-        where not exists (
-                select 1
-                from quarantined
-                where
-                    quarantined.raw_table = 'buzzeasy__{{ entity_set }}'
-                    and quarantined.file_sha256 = raw_records._file_sha256
-                    and quarantined.record_index = raw_records._record_index
-            )
+        from (
+            {{ unquarantined(
+                source('buzzeasy', entity_set),
+                ref('quarantined_records'),
+                'buzzeasy__' ~ entity_set,
+            ) }}
+        ) as raw_records
         {% if not loop.last %}union all{% endif %}
     {% endfor %}
 ),

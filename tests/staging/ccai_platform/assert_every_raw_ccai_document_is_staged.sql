@@ -6,50 +6,30 @@ with
 
 raw_documents as (
 
-    select
-        'call-' || {{ blank_as_null("json_extract_string(record, '$.id')") }} as session_id,
-        {{ utc_timestamp("json_extract_string(record, '$.updated_at')") }} as updated_at,
-        'ccai_platform__calls' as raw_table,
-        _file_sha256,
-        _record_index
-    from {{ source('ccai_platform', 'calls') }}
-    union all
-    select
-        'chat-' || {{ blank_as_null("json_extract_string(record, '$.id')") }} as session_id,
-        {{ utc_timestamp("json_extract_string(record, '$.updated_at')") }} as updated_at,
-        'ccai_platform__chats' as raw_table,
-        _file_sha256,
-        _record_index
-    from {{ source('ccai_platform', 'chats') }}
-
-),
-
-quarantined as (
-
-    select
-        raw_table,
-        file_sha256,
-        record_index
-    from {{ ref('quarantined_records') }}
-    where source_system = 'ccai_platform'
+    {% for kind in ['call', 'chat'] %}
+        select
+            '{{ kind }}-' || {{ blank_as_null("json_extract_string(record, '$.id')") }}
+                as session_id,
+            {{ utc_timestamp("json_extract_string(record, '$.updated_at')") }} as updated_at
+        from (
+            {{ unquarantined(
+                source('ccai_platform', kind ~ 's'),
+                ref('quarantined_records'),
+                'ccai_platform__' ~ kind ~ 's',
+            ) }}
+        ) as raw_records
+        {% if not loop.last %}union all{% endif %}
+    {% endfor %}
 
 ),
 
 raw_sessions as (
 
     select
-        raw_documents.session_id,
-        max(raw_documents.updated_at) as newest_updated_at
+        session_id,
+        max(updated_at) as newest_updated_at
     from raw_documents
-    where not exists (
-            select 1
-            from quarantined
-            where
-                quarantined.raw_table = raw_documents.raw_table
-                and quarantined.file_sha256 = raw_documents._file_sha256
-                and quarantined.record_index = raw_documents._record_index
-        )
-    group by raw_documents.session_id
+    group by session_id
 
 ),
 

@@ -3,37 +3,17 @@
 
 with
 
-raw_records as (
-
-    select
-        {{ blank_as_null("json_extract_string(record, '$.interactionId')") }} as interaction_id,
-        _file_sha256,
-        _record_index
-    from {{ source('cxengage', 'interactions') }}
-
-),
-
-quarantined as (
-
-    select
-        file_sha256,
-        record_index
-    from {{ ref('quarantined_records') }}
-    where raw_table = 'cxengage__interactions'
-
-),
-
 raw_ids as (
 
-    select distinct raw_records.interaction_id
-    from raw_records
-    where not exists (
-            select 1
-            from quarantined
-            where
-                quarantined.file_sha256 = raw_records._file_sha256
-                and quarantined.record_index = raw_records._record_index
-        )
+    select distinct
+        {{ blank_as_null("json_extract_string(record, '$.interactionId')") }} as interaction_id
+    from (
+        {{ unquarantined(
+            source('cxengage', 'interactions'),
+            ref('quarantined_records'),
+            'cxengage__interactions',
+        ) }}
+    ) as raw_records
 
 ),
 

@@ -3,37 +3,17 @@
 
 with
 
-raw_records as (
-
-    select
-        {{ blank_as_null("json_extract_string(record, '$.sessionId')") }} as session_id,
-        _file_sha256,
-        _record_index
-    from {{ source('kore_smartassist', 'sessions') }}
-
-),
-
-quarantined as (
-
-    select
-        file_sha256,
-        record_index
-    from {{ ref('quarantined_records') }}
-    where raw_table = 'kore_smartassist__sessions'
-
-),
-
 raw_ids as (
 
-    select distinct raw_records.session_id
-    from raw_records
-    where not exists (
-            select 1
-            from quarantined
-            where
-                quarantined.file_sha256 = raw_records._file_sha256
-                and quarantined.record_index = raw_records._record_index
-        )
+    select distinct
+        {{ blank_as_null("json_extract_string(record, '$.sessionId')") }} as session_id
+    from (
+        {{ unquarantined(
+            source('kore_smartassist', 'sessions'),
+            ref('quarantined_records'),
+            'kore_smartassist__sessions',
+        ) }}
+    ) as raw_records
 
 ),
 

@@ -4,45 +4,22 @@
 
 with
 
-raw_records as (
-
-    select
-        coalesce(
-            {{ blank_as_null("json_extract_string(record, '$.externalId')") }},
-            {{ blank_as_null("json_extract_string(record, '$.segmentId')") }},
-            {{ blank_as_null("json_extract_string(record, '$.id')") }}
-        ) as segment_id,
-        try_cast(json_extract_string(record, '$.versionId') as bigint) as version_number,
-        _file_sha256,
-        _record_index
-    from {{ source('nice_cxone', 'segments') }}
-
-),
-
-quarantined as (
-
-    select
-        file_sha256,
-        record_index
-    from {{ ref('quarantined_records') }}
-    where raw_table = 'nice_cxone__segments'
-
-),
-
 raw_segments as (
 
     select
-        raw_records.segment_id,
-        max(raw_records.version_number) as newest_version_number
-    from raw_records
-    where not exists (
-            select 1
-            from quarantined
-            where
-                quarantined.file_sha256 = raw_records._file_sha256
-                and quarantined.record_index = raw_records._record_index
-        )
-    group by raw_records.segment_id
+        {{ coalesce_text([
+            "json_extract_string(record, '$.externalId')",
+            "json_extract_string(record, '$.segmentId')",
+            "json_extract_string(record, '$.id')",
+        ]) }} as segment_id,
+        max(try_cast(json_extract_string(record, '$.versionId') as bigint))
+            as newest_version_number
+    from (
+        {{ unquarantined(
+            source('nice_cxone', 'segments'), ref('quarantined_records'), 'nice_cxone__segments'
+        ) }}
+    ) as raw_records
+    group by segment_id
 
 ),
 
