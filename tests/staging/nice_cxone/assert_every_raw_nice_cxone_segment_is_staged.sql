@@ -4,21 +4,28 @@
 
 with
 
-raw_segments as (
+raw_fields as (
 
+    -- one parse of each record for all four keys
     select
-        {{ coalesce_text([
-            "json_extract_string(record, '$.externalId')",
-            "json_extract_string(record, '$.segmentId')",
-            "json_extract_string(record, '$.id')",
-        ]) }} as segment_id,
-        max(try_cast(json_extract_string(record, '$.versionId') as bigint))
-            as newest_version_number
+        json_extract_string(
+            record, ['$.externalId', '$.segmentId', '$.id', '$.versionId']
+        ) as record_fields
     from (
         {{ unquarantined(
             source('nice_cxone', 'segments'), ref('quarantined_records'), 'nice_cxone__segments'
         ) }}
     ) as raw_records
+
+),
+
+raw_segments as (
+
+    select
+        {{ coalesce_text(['record_fields[1]', 'record_fields[2]', 'record_fields[3]']) }}
+            as segment_id,
+        max(try_cast(record_fields[4] as bigint)) as newest_version_number
+    from raw_fields
     group by segment_id
 
 ),
