@@ -28,9 +28,7 @@ from tests.drift.mutations import Mutation
 from tests.drift.vendors import (
     VENDORS,
     Clone,
-    Group,
     Record,
-    VendorDrift,
     candidates,
     clone,
     pick,
@@ -223,22 +221,9 @@ def load_samples(warehouse: Warehouse, extra: dict[str, Path] | None = None) -> 
     rejected: list[str] = []
     for name, vendor in VENDORS.items():
         paths = [vendor.sample, *([extra[name]] if extra and name in extra else [])]
-        done = subprocess_load(warehouse, vendor, paths)
-        rejected += [line for line in done.splitlines() if line.startswith("REJECTED")]
+        done = warehouse.load(vendor.source_system, *paths, *vendor.load_options)
+        rejected += [line for line in done.stdout.splitlines() if line.startswith("REJECTED")]
     return rejected
-
-
-def subprocess_load(warehouse: Warehouse, vendor: VendorDrift, paths: list[Path]) -> str:
-    import subprocess
-
-    done = subprocess.run(
-        [BIN / "ccw", "load", vendor.source_system, *paths, *vendor.load_options],
-        env=warehouse.env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return done.stdout + done.stderr
 
 
 def run(work: Path, plan_: Plan, baseline: Snapshot | None = None) -> Outcome:
@@ -360,6 +345,3 @@ def preserved(plan_: Plan, after: Snapshot) -> list[str]:
                     f"lost {lost}, gained {gained}"
                 )
     return failures
-
-
-__all__ = ["Group", "Outcome", "Plan", "plan", "run", "sample_records", "snapshot"]
