@@ -11,7 +11,10 @@
     customer_key(identifier): a salted SHA-256 of that identifier, the only form that reaches the
     marts. The salt is the DuckDB variable `ccw_customer_key_salt`, which the project's dbt plugin
     (ccw.dbt_plugin) sets on every connection from $CCW_CUSTOMER_KEY_SALT, so it never appears in
-    compiled SQL, logs or the docs site. Without it the build stops with a message.
+    compiled SQL, logs or the docs site. Without it the build stops before any model runs
+    (require_customer_key_salt, an on-run-start hook), and the expression itself raises if it is
+    ever evaluated without one. The error is cast to text: DuckDB types a bare error() as NULL
+    and would fold `NULL || ...` to NULL without running it.
 -#}
 
 {% macro customer_identifier(contacts, vendor_id=none, source_system=none) -%}
@@ -38,13 +41,45 @@
             then sha256(
                 coalesce(
                     getvariable('ccw_customer_key_salt'),
-                    error(
-                        'CCW_CUSTOMER_KEY_SALT is not set: customer_key needs a secret salt from '
-                        || 'the environment (make creates one in .customer_key_salt)'
-                    )
+                    cast(error('{{ customer_key_salt_missing() }}') as {{ dbt.type_string() }})
                 )
                 || '|'
                 || {{ identifier }}
             )
     end
+{%- endmacro %}
+
+
+{% macro customer_key_salt_missing() -%}
+    {{ return(
+        'CCW_CUSTOMER_KEY_SALT is not set: customer_key needs a secret salt from the environment.'
+        ~ ' Export it from your secret store, or run dbt through make, which keeps one in'
+        ~ ' .customer_key_salt'
+    ) }}
+{%- endmacro %}
+
+
+{#- on-run-start: stop a run or build before any model when a selected model calls customer_key
+    and the salt is unset, so no mart is written with NULL or unsalted keys. -#}
+{% macro require_customer_key_salt() -%}
+    {%- if execute and flags.WHICH in ('build', 'run') -%}
+        {%- set salted = [] -%}
+        {%- for unique_id in selected_resources -%}
+            {%- set node = graph.nodes.get(unique_id) -%}
+            {%- if node and 'macro.' ~ project_name ~ '.customer_key' in node.depends_on.macros -%}
+                {%- do salted.append(node.name) -%}
+            {%- endif -%}
+        {%- endfor -%}
+        {%- if salted -%}
+            {%- set salt_set = run_query(
+                "select getvariable('ccw_customer_key_salt') is not null"
+            ).columns[0].values()[0] -%}
+            {%- if not salt_set -%}
+                {{ exceptions.raise_compiler_error(
+                    customer_key_salt_missing() ~ '. Nothing was built (' ~ salted | join(', ')
+                    ~ ' need it).'
+                ) }}
+            {%- endif -%}
+        {%- endif -%}
+    {%- endif -%}
 {%- endmacro %}
