@@ -38,6 +38,7 @@ run: setup load build publish docs
 	@echo "  $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE_PATH)', read_only=True).sql('select source_system, channel, count(*) as interactions from marts.fct_interactions group by all'))\""
 	@echo "  duckdb -readonly $(WAREHOUSE_PATH) \"select * from marts.fct_interactions limit 10\"   (with the duckdb CLI 2.0+)"
 	@echo "  $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE_PATH)', read_only=True).sql('select source_system, interaction_key, turn_sequence, participant_role, turn_text from marts.fct_transcript_turns order by all limit 12'))\""
+	@echo "What was loaded, rejected and quarantined: $(BIN)/ccw status --db $(WAREHOUSE_PATH)"
 	@echo "BI tools: open the serving file read-only: $$(dirname $(WAREHOUSE_PATH))/serving.duckdb (see README, 'BI tools')"
 	@echo "Docs site: $(BIN)/dbt docs serve   (then open http://localhost:8080)"
 

@@ -8,8 +8,11 @@ import re
 import sys
 import time
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TextIO
+
+import duckdb
 
 from ccw import __version__
 from ccw.files import InputPathError, discover
@@ -17,20 +20,30 @@ from ccw.landing import (
     FileOutcome,
     Loader,
     LoadSummary,
-    WarehouseBusyError,
+    OffsetConflictError,
     connect,
     ensure_raw_schema,
 )
 from ccw.lineage import report
-from ccw.publish import PublishError, default_serving_path, publish
+from ccw.publish import default_serving_path, publish
+from ccw.status import collect, render
+from ccw.unload import UnloadError, unload
 from ccw.vendors import VENDORS
+from ccw.warehouse import WarehouseError, check_path, open_read_only
 
 EXIT_OK = 0
 EXIT_REJECTED = 1
 EXIT_USAGE = 2
 
 _OFFSET = re.compile(r"^([+-])(\d{2}):(\d{2})$")
+# Minutes as JavaScript's getTimezoneOffset() and Kore's timeZoneOffset give them: UTC minus
+# local time, so -330 is UTC+05:30 and 300 is UTC-05:00.
+_MINUTES = re.compile(r"^-?\d{1,3}$")
+_OFFSET_LIKE = re.compile(r"^[+-]?\d")
+MAX_OFFSET_MINUTES = 14 * 60
 PROGRESS_EVERY_SECONDS = 2.0
+# Set to see a Python traceback instead of the one-line message for warehouse and file errors.
+DEBUG_VARIABLE = "CCW_DEBUG"
 
 
 def default_db_path() -> Path:
@@ -38,14 +51,40 @@ def default_db_path() -> Path:
 
 
 def parse_offset(text: str) -> str:
-    """Validate a UTC offset such as +05:30 or -04:00 and return it normalised."""
-    match = _OFFSET.match(text.strip())
+    """A UTC offset as +HH:MM from `+05:30`, `-04:00`, or the vendor's minutes with the
+    JavaScript sign (`-330` is +05:30, `300` is -05:00)."""
+    value = text.strip()
+    if _MINUTES.match(value):
+        minutes = -int(value)
+        if abs(minutes) > MAX_OFFSET_MINUTES:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} minutes is outside the UTC offsets in use (±840 minutes, ±14:00)"
+            )
+        sign = "+" if minutes >= 0 else "-"
+        return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+    match = _OFFSET.match(value)
     if not match:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a UTC offset like +05:30 or -04:00")
-    sign, hours, minutes = match.groups()
-    if int(hours) > 14 or int(minutes) > 59 or (int(hours) == 14 and int(minutes) > 0):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a UTC offset: give +HH:MM or -HH:MM (+05:30), or the export's "
+            "timeZoneOffset in minutes with its own sign (-330 for +05:30)"
+        )
+    sign, hours, minutes_text = match.groups()
+    if int(minutes_text) > 59 or int(hours) * 60 + int(minutes_text) > MAX_OFFSET_MINUTES:
         raise argparse.ArgumentTypeError(f"{text!r} is outside the UTC offsets in use (±14:00)")
-    return f"{sign}{hours}:{minutes}"
+    return f"{sign}{hours}:{minutes_text}"
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+
+
+def _add_db_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=None,
+        help="warehouse file (default: $WAREHOUSE_PATH, else warehouse.duckdb)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -74,18 +113,54 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="files, or directories searched recursively for *.json, *.jsonl, *.ndjson (+ .gz)",
     )
-    load.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        help="warehouse file (default: $WAREHOUSE_PATH, else warehouse.duckdb)",
-    )
+    _add_db_argument(load)
     load.add_argument(
         "--assume-timezone",
         type=parse_offset,
         default=None,
-        metavar="+HH:MM",
-        help="UTC offset of the export's local times, for vendors that send times without one",
+        metavar="OFFSET",
+        help=(
+            "UTC offset of the export's local times, for vendors that send times without one: "
+            "+HH:MM or -HH:MM, or the request's timeZoneOffset in minutes with its JavaScript "
+            "sign (-330 is +05:30, 300 is -05:00)"
+        ),
+    )
+    load.add_argument(
+        "--retry-rejected",
+        action="store_true",
+        help="read files again whose unchanged content an earlier load rejected",
+    )
+    status_command = commands.add_parser(
+        "status",
+        help="what the warehouse holds: loads, batches, rejects, quarantine, freshness",
+        description=(
+            "Per vendor and entity: files loaded, skipped and rejected, records, the last load "
+            "and its batch, and freshness (stale after 36 hours without a delivery); then the "
+            "recent batches, the rejected files with their reasons, and the records the last "
+            "dbt build quarantined. Read-only."
+        ),
+    )
+    _add_db_argument(status_command)
+    status_command.add_argument(
+        "--json", action="store_true", help="print the status as JSON, for scripts"
+    )
+    unload_command = commands.add_parser(
+        "unload",
+        help="take a load back: delete a batch's (or a file's) raw rows",
+        description=(
+            "Delete the raw rows a load batch (or one file) landed and mark its manifest rows "
+            "'unloaded', in one transaction, so the same files can be loaded again, for "
+            "example with the right --assume-timezone. The next dbt build reflects it; its "
+            "incremental models rebuild in full by themselves. Batch ids: ccw status."
+        ),
+    )
+    _add_db_argument(unload_command)
+    which = unload_command.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--batch", metavar="ID", help="a batch id, or its first 8 or more characters"
+    )
+    which.add_argument(
+        "--file", type=Path, metavar="PATH", help="one loaded file, by its path or content"
     )
     publish_command = commands.add_parser(
         "publish",
@@ -97,12 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
             "one. Run it after a successful dbt build (make run does)."
         ),
     )
-    publish_command.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        help="warehouse file (default: $WAREHOUSE_PATH, else warehouse.duckdb)",
-    )
+    _add_db_argument(publish_command)
     publish_command.add_argument(
         "--serving",
         type=Path,
@@ -119,12 +189,7 @@ def build_parser() -> argparse.ArgumentParser:
             "or dbt compile."
         ),
     )
-    lineage_command.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        help="warehouse file (default: $WAREHOUSE_PATH, else warehouse.duckdb)",
-    )
+    _add_db_argument(lineage_command)
     lineage_command.add_argument(
         "--target",
         type=Path,
@@ -135,11 +200,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_lineage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    db_path = args.db or default_db_path()
+    check_path(db_path, create=False)
     manifest = args.target / "manifest.json"
     if not manifest.exists():
         print(f"ccw lineage: {manifest} not found; run dbt build or dbt compile first", file=err)
         return EXIT_USAGE
-    results = report(manifest, args.db or default_db_path(), args.target)
+    results = report(manifest, db_path, args.target)
     traced = sum(1 for r in results if r.raw_sources)
     print(
         f"lineage: {len(results)} mart columns, {traced} traced to raw records; "
@@ -152,14 +219,49 @@ def run_lineage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_publish(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     warehouse = args.db or default_db_path()
     serving = args.serving or default_serving_path(warehouse)
-    try:
-        published = publish(warehouse, serving)
-    except PublishError as exc:
-        print(f"ccw publish: {exc}", file=err)
-        return EXIT_USAGE
+    published = publish(warehouse, serving)
     print(
         f"published {len(published.tables)} marts tables ({published.rows:,} rows) to "
         f"{published.path} in {published.seconds:.1f}s",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def run_status(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    db_path = args.db or default_db_path()
+    with open_read_only(db_path) as con:
+        status = collect(con, db_path, VENDORS, datetime.now(UTC).replace(tzinfo=None))
+    print(status.as_json() if args.json else render(status), file=out)
+    return EXIT_OK
+
+
+def run_unload(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    db_path = args.db or default_db_path()
+    check_path(db_path, create=False)
+    con = connect(db_path)
+    try:
+        ensure_raw_schema(con, list(VENDORS.values()))
+        result = unload(con, VENDORS, batch=args.batch, file=args.file)
+    except UnloadError as exc:
+        print(f"ccw unload: {exc}", file=err)
+        return EXIT_USAGE
+    finally:
+        con.close()
+    if result.already_unloaded_at:
+        print(f"nothing to unload: already unloaded at {result.already_unloaded_at}", file=out)
+        return EXIT_OK
+    tables = ", ".join(f"{table} {rows:,}" for table, rows in result.rows_deleted.items())
+    offsets = (
+        f" (loaded with --assume-timezone {', '.join(result.assumed_timezones)})"
+        if result.assumed_timezones
+        else ""
+    )
+    print(
+        f"unloaded batch {', '.join(result.batch_ids)}{offsets}: {plural(result.files, 'file')}, "
+        f"{plural(result.records, 'record')} deleted ({tables or 'no records'}). The files can be "
+        "loaded again; the next dbt build reflects it (incremental models rebuild in full "
+        "by themselves), then ccw publish.",
         file=out,
     )
     return EXIT_OK
@@ -195,16 +297,24 @@ class ProgressPrinter:
 
 
 def print_summary(summary: LoadSummary, elapsed: float, stream: TextIO) -> None:
-    loaded, skipped, rejected = summary.of("loaded"), summary.of("skipped"), summary.of("rejected")
+    loaded, skipped = summary.of("loaded"), summary.of("skipped")
+    rejected, still_rejected = summary.of("rejected"), summary.of("still_rejected")
     for outcome in rejected:
         print(f"REJECTED {outcome.path}: {outcome.reason}", file=stream)
+    for outcome in still_rejected:
+        print(f"STILL REJECTED {outcome.path}: {outcome.reason}; {outcome.note}", file=stream)
     for outcome in loaded:
         if outcome.note:
             print(f"NOTE {outcome.path}: {outcome.note}", file=stream)
+    unchanged = (
+        f", {len(still_rejected):,} still rejected (unchanged; --retry-rejected reads them again)"
+        if still_rejected
+        else ""
+    )
     print(
         f"{summary.source_system}: {len(loaded):,} files loaded ({summary.records_loaded:,} "
-        f"records), {len(skipped):,} skipped as already loaded, {len(rejected):,} rejected "
-        f"in {elapsed:.1f}s; batch {summary.batch_id}",
+        f"records), {len(skipped):,} skipped as already loaded, {len(rejected):,} rejected"
+        f"{unchanged} in {elapsed:.1f}s; batch {summary.batch_id}",
         file=stream,
     )
 
@@ -236,11 +346,9 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     db_path = args.db or default_db_path()
     started = time.monotonic()
-    try:
-        con = connect(db_path)
-    except WarehouseBusyError as exc:
-        print(f"ccw load: {exc}", file=err)
-        return EXIT_USAGE
+    if check_path(db_path, create=True):
+        print(f"creating new warehouse at {db_path}", file=err)
+    con = connect(db_path)
     try:
         ensure_raw_schema(con, list(VENDORS.values()))
         loader = Loader(
@@ -249,13 +357,19 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             assumed_timezone=args.assume_timezone,
             on_file=ProgressPrinter(len(paths), err),
             rivals=list(VENDORS.values()),
+            retry_rejected=args.retry_rejected,
         )
-        print(f"{spec.source_system}: {len(paths):,} files into {db_path}", file=err)
+        local = f", local times read as UTC{args.assume_timezone}" if args.assume_timezone else ""
+        print(f"{spec.source_system}: {len(paths):,} files into {db_path}{local}", file=err)
         summary = loader.load(paths)
+    except OffsetConflictError as exc:
+        print(f"ccw load {spec.source_system}: {exc}", file=err)
+        return EXIT_USAGE
     finally:
         con.close()
     print_summary(summary, time.monotonic() - started, out)
-    return EXIT_REJECTED if summary.of("rejected") else EXIT_OK
+    failed = summary.of("rejected") or summary.of("still_rejected")
+    return EXIT_REJECTED if failed else EXIT_OK
 
 
 def _attach_offsets(argv: Sequence[str]) -> list[str]:
@@ -264,7 +378,7 @@ def _attach_offsets(argv: Sequence[str]) -> list[str]:
     joined: list[str] = []
     pending = False
     for arg in argv:
-        if pending and _OFFSET.match(arg.strip()):
+        if pending and _OFFSET_LIKE.match(arg.strip()):
             joined[-1] = f"--assume-timezone={arg}"
         else:
             joined.append(arg)
@@ -272,15 +386,32 @@ def _attach_offsets(argv: Sequence[str]) -> list[str]:
     return joined
 
 
+COMMANDS = {
+    "load": run_load,
+    "status": run_status,
+    "unload": run_unload,
+    "publish": run_publish,
+    "lineage": run_lineage,
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(_attach_offsets(sys.argv[1:] if argv is None else argv))
-    if args.command == "load":
-        return run_load(args, sys.stdout, sys.stderr)
-    if args.command == "publish":
-        return run_publish(args, sys.stdout, sys.stderr)
-    if args.command == "lineage":
-        return run_lineage(args, sys.stdout, sys.stderr)
-    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands first
+    try:
+        return COMMANDS[args.command](args, sys.stdout, sys.stderr)
+    except (WarehouseError, InputPathError, duckdb.Error, OSError) as exc:
+        # What went wrong with the warehouse or a file, in one line; a traceback only on request.
+        if os.environ.get(DEBUG_VARIABLE):
+            raise
+        message = " ".join(str(exc).split()) or type(exc).__name__
+        print(f"ccw {args.command}: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(
+            f"ccw {args.command}: interrupted; files committed before this are kept",
+            file=sys.stderr,
+        )
+        return 130
 
 
 if __name__ == "__main__":

@@ -72,12 +72,19 @@ def discover(paths: Iterable[Path]) -> list[Path]:
 
 
 def _walk(directory: Path) -> Iterator[Path]:
-    for root, dirnames, filenames in os.walk(directory, followlinks=False):
+    for root, dirnames, filenames in os.walk(directory, onerror=_unreadable, followlinks=False):
         dirnames.sort()
         for filename in sorted(filenames):
             path = Path(root) / filename
             if is_supported(path) and path.is_file():
                 yield path
+
+
+def _unreadable(error: OSError) -> None:
+    """A folder the walk cannot list would silently hide its files: stop instead."""
+    raise InputPathError(
+        f"cannot read the folder {error.filename}: {error.strerror or error}"
+    ) from error
 
 
 def fingerprint(path: Path) -> InputFile:

@@ -26,6 +26,7 @@ from ccw.files import (
     reader_format,
 )
 from ccw.spec import VendorSpec
+from ccw.warehouse import attach, sql_string
 
 RAW_SCHEMA = "raw"
 MANIFEST_TABLE = "_load_files"
@@ -34,6 +35,21 @@ MAX_JSON_VALUE_BYTES = 256 * 1024 * 1024
 # A group of files read and committed together: at most this many files or bytes.
 GROUP_MAX_FILES = 500
 GROUP_MAX_BYTES = 64 * 1024 * 1024
+# The manifest's columns, in the order the loader writes them.
+MANIFEST_COLUMNS = (
+    "file_path",
+    "file_sha256",
+    "file_size_bytes",
+    "source_system",
+    "entity",
+    "status",
+    "reason",
+    "record_count",
+    "batch_id",
+    "loaded_at",
+    "assumed_timezone",
+    "unloaded_at",
+)
 # Rows per row group of the raw tables (DuckDB's default is 122,880).
 RAW_ROW_GROUP_SIZE = 16_384
 # The name the loader's session gives the warehouse file.
@@ -41,11 +57,14 @@ WAREHOUSE_ALIAS = "ccw_warehouse"
 # Documents per file whose keys are compared with each vendor's signature keys.
 FINGERPRINT_DOCUMENTS = 20
 
-Status = Literal["loaded", "skipped", "rejected"]
+# What became of a file: the first three are written to the manifest by `ccw load`, `unloaded`
+# by `ccw unload` over a `loaded` row. `still_rejected` (content rejected before, unchanged) is
+# reported and not written again.
+Status = Literal["loaded", "skipped", "rejected", "unloaded", "still_rejected"]
 
 
-class WarehouseBusyError(Exception):
-    """Another process holds the warehouse file open for writing."""
+class OffsetConflictError(Exception):
+    """Files of this run were loaded before with another --assume-timezone."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +76,8 @@ class FileOutcome:
     entity: str | None = None
     record_count: int = 0
     reason: str | None = None
-    # Records landed without the vendor's key: staging quarantines them (a note for the user).
+    # Records landed without the vendor's key: staging quarantines them (a note for the user);
+    # for a file still rejected, when and in which batch it was rejected first.
     note: str | None = None
 
 
@@ -88,23 +108,16 @@ def raw_table_name(spec: VendorSpec, entity: str) -> str:
 
 
 def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse for writing, with the settings landing relies on."""
+    """Open the warehouse for writing, with the settings landing relies on. Creates the file
+    when it does not exist: callers decide whether that is allowed (ccw.warehouse.check_path)."""
     con = duckdb.connect()
     try:
         # Small row groups: a checkpoint after each group of files then compresses that
         # group's rows, not a row group of ~120,000 records, which kept the loader's memory
         # growing with the batch (DECISIONLOG.md, 2026-11-23).
-        con.execute(
-            f"attach {sql_string(str(db_path))} as {WAREHOUSE_ALIAS}"
-            f" (row_group_size {RAW_ROW_GROUP_SIZE})"
-        )
-    except duckdb.IOException as exc:
+        attach(con, db_path, WAREHOUSE_ALIAS, options=f"row_group_size {RAW_ROW_GROUP_SIZE}")
+    except BaseException:
         con.close()
-        if "lock" in str(exc).lower():
-            raise WarehouseBusyError(
-                f"{db_path} is open in another process (a running load, dbt build or an open "
-                "client). DuckDB allows one writer: wait for it to finish, or close it, and retry."
-            ) from exc
         raise
     con.execute(f"use {WAREHOUSE_ALIAS}")
     # Verbatim JSON is large text: zstd writes it several times faster, and smaller, than the
@@ -112,11 +125,6 @@ def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
     con.execute("set force_compression = 'zstd'")
     con.execute("set preserve_insertion_order = true")
     return con
-
-
-def sql_string(text: str) -> str:
-    """A SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
 
 
 def ensure_raw_schema(con: duckdb.DuckDBPyConnection, specs: Sequence[VendorSpec]) -> None:
@@ -135,7 +143,9 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection, specs: Sequence[VendorSpec
             reason varchar,
             record_count bigint not null,
             batch_id varchar not null,
-            loaded_at timestamp not null
+            loaded_at timestamp not null,
+            assumed_timezone varchar,
+            unloaded_at timestamp
         )
         """
     )
@@ -154,6 +164,56 @@ def ensure_raw_schema(con: duckdb.DuckDBPyConnection, specs: Sequence[VendorSpec
                 )
                 """
             )
+    _add_manifest_columns(con, specs)
+
+
+def _add_manifest_columns(con: duckdb.DuckDBPyConnection, specs: Sequence[VendorSpec]) -> None:
+    """Bring a manifest written by an earlier release up to date: the load option of each
+    loaded file (taken from its raw rows) and the time `ccw unload` took a file back."""
+    manifest = f"{RAW_SCHEMA}.{MANIFEST_TABLE}"
+    present = {
+        name
+        for (name,) in con.execute(
+            "select column_name from information_schema.columns"
+            " where table_catalog = current_database() and table_schema = ? and table_name = ?",
+            [RAW_SCHEMA, MANIFEST_TABLE],
+        ).fetchall()
+    }
+    if "unloaded_at" not in present:
+        con.execute(f"alter table {manifest} add column unloaded_at timestamp")
+    if "assumed_timezone" in present:
+        return
+    con.execute(f"alter table {manifest} add column assumed_timezone varchar")
+    # Earlier releases kept the offset on the raw rows only.
+    for spec in specs:
+        if not spec.needs_timezone:
+            continue
+        for entity in spec.entities:
+            con.execute(
+                f"""
+                update {manifest} as m
+                set assumed_timezone = r.assumed_timezone
+                from (
+                    select _batch_id, _file_sha256, any_value(_assumed_timezone) as assumed_timezone
+                    from {raw_table_name(spec, entity)}
+                    group by all
+                ) as r
+                where m.batch_id = r._batch_id and m.file_sha256 = r._file_sha256
+                """
+            )
+
+
+def next_stamp(con: duckdb.DuckDBPyConnection) -> datetime:
+    """Now (UTC, naive), or just after the newest load or unload the manifest holds if the
+    clock says otherwise: incremental dbt builds compare these times, so they only move on."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    row = con.execute(
+        f"select greatest(max(loaded_at), max(unloaded_at)) from {RAW_SCHEMA}.{MANIFEST_TABLE}"
+    ).fetchone()
+    latest = row[0] if row else None
+    if isinstance(latest, datetime) and latest >= now:
+        return latest + timedelta(microseconds=1)
+    return now
 
 
 class Loader:
@@ -166,6 +226,7 @@ class Loader:
         assumed_timezone: str | None = None,
         on_file: ProgressCallback | None = None,
         rivals: Sequence[VendorSpec] = (),
+        retry_rejected: bool = False,
     ) -> None:
         self.con = con
         self.spec = spec
@@ -173,36 +234,56 @@ class Loader:
         self.rivals = [rival for rival in rivals if rival.source_system != spec.source_system]
         self.assumed_timezone = assumed_timezone
         self.on_file = on_file
+        # Read files again whose unchanged content was rejected before (after a loader upgrade).
+        self.retry_rejected = retry_rejected
         self.batch_id = str(uuid.uuid4())
         self.loaded_at = datetime.now(UTC).replace(tzinfo=None)
 
     def load(self, paths: Sequence[Path]) -> LoadSummary:
+        """Land `paths` as one batch. Raises OffsetConflictError, having written nothing, when
+        some of them were loaded before under another --assume-timezone."""
         summary = LoadSummary(source_system=self.spec.source_system, batch_id=self.batch_id)
-        self._stamp_after_previous_batches()
-        previously_loaded = self._previously_loaded()
+        # Incremental dbt builds take what was loaded after the newest load time they hold, so
+        # a batch is never stamped earlier than a load or unload already in the warehouse.
+        self.loaded_at = next_stamp(self.con)
+        earlier = _Earlier(self._previously_loaded(), self._previously_rejected())
         seen_in_run: dict[str, Path] = {}
         screened_out: list[FileOutcome] = []
         to_land: list[InputFile] = []
         for path in paths:
-            outcome, input_file = self._screen(path, seen_in_run, previously_loaded)
+            outcome, input_file = self._screen(path, seen_in_run, earlier)
             if outcome is not None:
                 screened_out.append(outcome)
             if input_file is not None:
                 to_land.append(input_file)
-        self._write_manifest(screened_out)
+        self._refuse_offset_conflicts(screened_out, earlier)
+        self._write_manifest([o for o in screened_out if o.status != "still_rejected"])
         self._report(summary, screened_out)
         for group in _groups(to_land):
             self._report(summary, self._land_group_or_each(group))
         return summary
 
-    def _stamp_after_previous_batches(self) -> None:
-        """Incremental dbt builds take what was loaded after the newest load time they hold, so
-        a batch is never stamped earlier than one already in the warehouse (a clock set back)."""
-        latest_sql = f"select max(loaded_at) from {RAW_SCHEMA}.{MANIFEST_TABLE}"
-        row = self.con.execute(latest_sql).fetchone()
-        latest = row[0] if row else None
-        if latest is not None and latest >= self.loaded_at:
-            self.loaded_at = latest + timedelta(microseconds=1)
+    def _refuse_offset_conflicts(self, outcomes: Sequence[FileOutcome], earlier: _Earlier) -> None:
+        conflicts = [
+            (outcome, earlier.loaded[outcome.sha256])
+            for outcome in outcomes
+            if outcome.status == "skipped"
+            and outcome.sha256 in earlier.loaded
+            and earlier.loaded[outcome.sha256].assumed_timezone != self.assumed_timezone
+        ]
+        if not conflicts:
+            return
+        first, load = conflicts[0]
+        batches = sorted({load.batch_id for _, load in conflicts})
+        others = f" (and {len(conflicts) - 1} more)" if len(conflicts) > 1 else ""
+        unload = " ".join(f"--batch {batch}" for batch in batches)
+        raise OffsetConflictError(
+            f"{first.path}{others} was loaded before with --assume-timezone "
+            f"{load.assumed_timezone or '(none)'} (batch {load.batch_id}), not "
+            f"{self.assumed_timezone or '(none)'}; nothing was loaded. To load it again with "
+            f"{self.assumed_timezone or 'no offset'}, first take the earlier load back with "
+            f"`ccw unload {unload}`; to keep it, repeat its offset."
+        )
 
     def _report(self, summary: LoadSummary, outcomes: Sequence[FileOutcome]) -> None:
         for outcome in outcomes:
@@ -212,23 +293,40 @@ class Loader:
 
     # -- screening: unreadable, unsupported, already loaded ---------------------------------
 
-    def _previously_loaded(self) -> dict[str, tuple[str, str]]:
+    def _previously_loaded(self) -> dict[str, _EarlierLoad]:
         rows = self.con.execute(
             f"""
-            select file_sha256, any_value(file_path), any_value(batch_id)
+            select file_sha256, any_value(file_path), any_value(batch_id),
+                any_value(assumed_timezone)
             from {RAW_SCHEMA}.{MANIFEST_TABLE}
             where source_system = ? and status = 'loaded'
             group by file_sha256
             """,
             [self.spec.source_system],
         ).fetchall()
-        return {sha: (file_path, batch_id) for sha, file_path, batch_id in rows}
+        return {sha: _EarlierLoad(path, batch, tz) for sha, path, batch, tz in rows}
+
+    def _previously_rejected(self) -> dict[str, _EarlierRejection]:
+        """Content this vendor's loads rejected, with the latest reason (none if retrying)."""
+        if self.retry_rejected:
+            return {}
+        rows = self.con.execute(
+            f"""
+            select file_sha256, arg_max(reason, loaded_at), arg_max(batch_id, loaded_at),
+                max(loaded_at)
+            from {RAW_SCHEMA}.{MANIFEST_TABLE}
+            where source_system = ? and status = 'rejected' and file_sha256 is not null
+            group by file_sha256
+            """,
+            [self.spec.source_system],
+        ).fetchall()
+        return {sha: _EarlierRejection(*rest) for sha, *rest in rows}
 
     def _screen(
         self,
         path: Path,
         seen_in_run: dict[str, Path],
-        previously_loaded: dict[str, tuple[str, str]],
+        earlier: _Earlier,
     ) -> tuple[FileOutcome | None, InputFile | None]:
         if not is_supported(path):
             reason = "not a .json, .jsonl or .ndjson file (optionally .gz): rename it or convert it"
@@ -236,15 +334,23 @@ class Loader:
         try:
             input_file = fingerprint(path)
         except OSError as exc:
-            reason = f"cannot be read: {exc.strerror or exc}"
+            reason = f"cannot be read: {exc.strerror or exc}; check the file and its permissions"
             return FileOutcome(path=path, status="rejected", reason=reason), None
+        if input_file.sha256 in earlier.loaded:
+            load = earlier.loaded[input_file.sha256]
+            reason = f"same content already loaded from {load.file_path} (batch {load.batch_id})"
+            return self._outcome(input_file, "skipped", reason=reason), None
+        if input_file.sha256 in earlier.rejected:
+            rejection = earlier.rejected[input_file.sha256]
+            outcome = self._outcome(input_file, "still_rejected", reason=rejection.reason)
+            note = (
+                f"unchanged since rejected on {rejection.rejected_at:%Y-%m-%d %H:%M} UTC in "
+                f"batch {rejection.batch_id}, not read again"
+            )
+            return replace(outcome, note=note), None
         if input_file.size_bytes == 0:
             outcome = self._outcome(input_file, "rejected", reason="the file is empty (0 bytes)")
             return outcome, None
-        if input_file.sha256 in previously_loaded:
-            first_path, first_batch = previously_loaded[input_file.sha256]
-            reason = f"same content already loaded from {first_path} (batch {first_batch})"
-            return self._outcome(input_file, "skipped", reason=reason), None
         if input_file.sha256 in seen_in_run:
             reason = f"same content as {seen_in_run[input_file.sha256]} in this run"
             return self._outcome(input_file, "skipped", reason=reason), None
@@ -294,9 +400,12 @@ class Loader:
                     outcome.record_count,
                     self.batch_id,
                     self.loaded_at,
+                    self.assumed_timezone,
+                    None,
                 )
                 for outcome in outcomes
             ],
+            MANIFEST_COLUMNS,
         )
 
     # -- landing ------------------------------------------------------------------------------
@@ -538,15 +647,42 @@ class Loader:
 
 
 def insert_rows(
-    con: duckdb.DuckDBPyConnection, table: str, rows: Sequence[tuple[object, ...]]
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    rows: Sequence[tuple[object, ...]],
+    names: Sequence[str] = (),
 ) -> None:
     """Insert rows in one statement: a list parameter per column, unnested side by side
-    (executemany runs one statement per row: seconds for a few thousand files)."""
+    (executemany runs one statement per row: seconds for a few thousand files). `names`: the
+    table's columns the values go to, in order (default: all, in the table's order)."""
     if not rows:
         return
     columns = list(zip(*rows, strict=True))
     unnests = ", ".join(f"unnest(${i + 1})" for i in range(len(columns)))
-    con.execute(f"insert into {table} select {unnests}", [list(c) for c in columns])
+    into = f" ({', '.join(names)})" if names else ""
+    con.execute(f"insert into {table}{into} select {unnests}", [list(c) for c in columns])
+
+
+@dataclass(frozen=True)
+class _EarlierLoad:
+    file_path: str
+    batch_id: str
+    assumed_timezone: str | None
+
+
+@dataclass(frozen=True)
+class _EarlierRejection:
+    reason: str
+    batch_id: str
+    rejected_at: datetime
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    """What the manifest says this vendor's loads did with each content hash before."""
+
+    loaded: dict[str, _EarlierLoad]
+    rejected: dict[str, _EarlierRejection]
 
 
 @dataclass(frozen=True)

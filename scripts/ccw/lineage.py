@@ -21,6 +21,8 @@ import duckdb
 from sqlglot import exp
 from sqlglot.lineage import Node, lineage
 
+from ccw.warehouse import describe_open_error
+
 # STRUCT columns the base models parse a whole raw record into.
 RECORD_STRUCTS = ("segment", "interaction", "smartassist_session", "ccai_session")
 _STRUCT_PATH = re.compile(
@@ -146,7 +148,12 @@ def json_paths(expression: str) -> set[str]:
 
 def warehouse_schema(db: Path) -> dict[str, object]:
     schema: dict[str, dict[str, dict[str, dict[str, str]]]] = {}
-    with duckdb.connect(str(db), read_only=True) as con:
+    try:
+        # Opened directly, so the catalog is named as dbt names it (the file's stem).
+        connection = duckdb.connect(str(db), read_only=True)
+    except duckdb.Error as exc:
+        raise describe_open_error(exc, db) from exc
+    with connection as con:
         rows = con.execute(
             "select table_catalog, table_schema, table_name, column_name, data_type"
             " from information_schema.columns"

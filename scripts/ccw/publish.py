@@ -17,7 +17,8 @@ from pathlib import Path
 
 import duckdb
 
-from ccw.landing import quote_identifier, sql_string
+from ccw.landing import quote_identifier
+from ccw.warehouse import WarehouseError, attach, check_path, sql_string
 
 MARTS_SCHEMA = "marts"
 # Marts tables that hold personal data stay in the warehouse: BI tools read the serving file, and
@@ -28,7 +29,7 @@ PERSONAL_TABLES = ("fct_transcript_turns",)
 SERVING_STORAGE_VERSION = "v1.0.0"
 
 
-class PublishError(Exception):
+class PublishError(WarehouseError):
     """The serving file could not be published; the previous one is untouched."""
 
 
@@ -52,18 +53,17 @@ def publish(warehouse: Path, serving: Path) -> Published:
     started = time.monotonic()
     if not warehouse.exists():
         raise PublishError(f"{warehouse} does not exist; build the warehouse first (make run)")
+    check_path(warehouse, create=False)
     serving.parent.mkdir(parents=True, exist_ok=True)
     staging = serving.with_name(f".{serving.name}.{os.getpid()}.publishing")
     for leftover in (staging, staging.with_name(staging.name + ".wal")):
         leftover.unlink(missing_ok=True)
     source = duckdb.connect()
     try:
-        source.execute(f"attach {sql_string(str(warehouse))} as warehouse (read_only)")
-    except duckdb.IOException as exc:
+        attach(source, warehouse, "warehouse", read_only=True)
+    except BaseException:
         source.close()
-        raise PublishError(
-            f"cannot read {warehouse}: {exc}. Is a load or dbt build still writing it?"
-        ) from exc
+        raise
     try:
         tables = tuple(
             name

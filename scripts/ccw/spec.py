@@ -26,6 +26,8 @@ class VendorSpec:
     `empty_export_entity`: for exports that may legitimately be an empty list (a batch with nothing
     in it), the entity an empty-array file is recorded under; such a file is then loaded with 0
     records instead of rejected.
+    `snapshot_entities`: entities delivered only when they change (lookup tables), which no
+    delivery schedule is expected of: `ccw status` and `dbt source freshness` leave them out.
     """
 
     source_system: str
@@ -40,6 +42,7 @@ class VendorSpec:
     needs_timezone: bool = False
     timezone_hint: str = ""
     empty_export_entity: str | None = None
+    snapshot_entities: tuple[str, ...] = ()
 
     def raw_table(self, entity: str) -> str:
         """The raw table an entity's records land in (schema `raw`)."""

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from bench.generators.nice_cxone import generate
-from tests.e2e.warehouse import PROJECT, Warehouse
+from tests.e2e.warehouse import PROJECT, Warehouse, differing_rows, snapshot
 
 pytestmark = pytest.mark.dbt
 
@@ -40,29 +40,6 @@ class Run:
     full_refresh: Path
     compared_tables: list[str]
     incremental_runs: list[dict[str, object]]
-
-
-def snapshot(warehouse: Warehouse, to: Path) -> list[str]:
-    """Copy the marts and NICE staging tables to `to`; returns their names."""
-    with duckdb.connect(str(to)) as con:
-        con.execute(f"attach '{warehouse.db}' as built (read_only)")
-        tables = [
-            f"{schema}.{name}"
-            for schema, name in con.execute(
-                """
-                select table_schema, table_name from information_schema.tables
-                where table_catalog = 'built' and table_type = 'BASE TABLE'
-                    and (table_schema = 'marts'
-                        or (table_schema = 'staging' and table_name like '%nice_cxone%'))
-                order by all
-                """
-            ).fetchall()
-        ]
-        for table in tables:
-            schema, _ = table.split(".")
-            con.execute(f"create schema if not exists {schema}")
-            con.execute(f"create table {table} as select * from built.{table}")
-    return tables
 
 
 def model_runs(warehouse: Warehouse) -> dict[str, object]:
@@ -122,25 +99,7 @@ def test_incremental_and_full_refresh_builds_give_identical_tables(run: Run) -> 
                 f" (select count(*) from full_refresh.{table})"
             ).fetchone()
             assert counts is not None and counts[0] == counts[1], (table, counts)
-            # `segment` is a STRUCT of the whole record: compared as JSON text
-            columns = ", ".join(
-                f"to_json({name})::varchar" if kind.startswith("STRUCT") else name
-                for name, kind in con.execute(
-                    f"select column_name, column_type from (describe incremental.{table})"
-                ).fetchall()
-            )
-            differing = con.execute(
-                f"""
-                select count(*) from (
-                    (select {columns} from incremental.{table}
-                     except all select {columns} from full_refresh.{table})
-                    union all
-                    (select {columns} from full_refresh.{table}
-                     except all select {columns} from incremental.{table})
-                )
-                """
-            ).fetchone()
-            assert differing == (0,), table
+    assert differing_rows(run.incremental, run.full_refresh, run.compared_tables) == {}
 
 
 def test_the_later_builds_ran_incrementally(run: Run) -> None:

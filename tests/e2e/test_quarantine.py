@@ -10,6 +10,7 @@ of the same files in the marts.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -239,3 +240,24 @@ def test_the_good_records_beside_them_reach_the_marts(built: tuple[Warehouse, st
     assert warehouse.rows(
         "select count(*) from staging.stg_buzzeasy__workitems where workitem_id = 'q-wi-orphan'"
     ) == [(0,)]
+
+
+def test_ccw_status_reports_what_the_build_quarantined(built: tuple[Warehouse, str]) -> None:
+    warehouse, _ = built
+    done = warehouse.ccw("status", "--json")
+    assert done.returncode == 0, done.stderr
+
+    counts: dict[tuple[str, str], int] = {}
+    for source_system, _, _, _, reason in EXPECTED:
+        counts[(source_system, reason)] = counts.get((source_system, reason), 0) + 1
+    assert {
+        (q["source_system"], q["reason"]): q["records"]
+        for q in json.loads(done.stdout)["quarantine"]
+    } == counts
+
+    text = warehouse.ccw("status").stdout
+    assert (
+        f"Quarantined records (staging.quarantined_records, last dbt build): {len(EXPECTED)}"
+        in text
+    )
+    assert re.search(r"  nice_cxone\s+no usable startTime\s+1", text), text

@@ -11,6 +11,7 @@ import duckdb
 
 PROJECT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+Completed = subprocess.CompletedProcess[str]
 
 
 class Warehouse:
@@ -27,15 +28,19 @@ class Warehouse:
             "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         }
 
-    def load(self, source_system: str, *args: Path | str) -> subprocess.CompletedProcess[str]:
-        """`ccw load` of files and folders (and any options) into this warehouse."""
+    def ccw(self, *args: Path | str, env: dict[str, str] | None = None) -> Completed:
+        """A `ccw` command (load, status, unload, ...) on this warehouse."""
         return subprocess.run(
-            [BIN / "ccw", "load", source_system, *args],
-            env=self.env,
+            [BIN / "ccw", *args],
+            env=env or self.env,
             capture_output=True,
             text=True,
             check=False,
         )
+
+    def load(self, source_system: str, *args: Path | str) -> Completed:
+        """`ccw load` of files and folders (and any options) into this warehouse."""
+        return self.ccw("load", source_system, *args)
 
     def dbt_command(self, *args: str) -> list[str]:
         """A dbt command line for this warehouse, its target and log folders in `work`."""
@@ -48,11 +53,11 @@ class Warehouse:
             str(self.work / "logs"),
         ]
 
-    def dbt(self, *args: str) -> subprocess.CompletedProcess[str]:
+    def dbt(self, *args: str, env: dict[str, str] | None = None) -> Completed:
         return subprocess.run(
             self.dbt_command(*args),
             cwd=PROJECT,
-            env=self.env,
+            env=env or self.env,
             capture_output=True,
             text=True,
             check=False,
@@ -66,3 +71,57 @@ class Warehouse:
     def rows(self, sql: str) -> list[tuple[object, ...]]:
         with duckdb.connect(str(self.db), read_only=True) as con:
             return con.execute(sql).fetchall()
+
+
+def snapshot(warehouse: Warehouse, to: Path, staging_like: str = "%nice_cxone%") -> list[str]:
+    """Copy the marts tables, and the staging tables named like `staging_like`, of `warehouse`
+    to a new DuckDB file `to`; returns their names (schema.table)."""
+    with duckdb.connect(str(to)) as con:
+        con.execute(f"attach '{warehouse.db}' as built (read_only)")
+        tables = [
+            f"{schema}.{name}"
+            for schema, name in con.execute(
+                """
+                select table_schema, table_name from information_schema.tables
+                where table_catalog = 'built' and table_type = 'BASE TABLE'
+                    and (table_schema = 'marts'
+                        or (table_schema = 'staging' and table_name like ?))
+                order by all
+                """,
+                [staging_like],
+            ).fetchall()
+        ]
+        for table in tables:
+            schema, _ = table.split(".")
+            con.execute(f"create schema if not exists {schema}")
+            con.execute(f"create table {table} as select * from built.{table}")
+    return tables
+
+
+def differing_rows(left: Path, right: Path, tables: list[str]) -> dict[str, int]:
+    """Per table present in both snapshot files, the rows one holds and the other does not
+    (as multisets); tables with none are left out."""
+    differing: dict[str, int] = {}
+    with duckdb.connect() as con:
+        con.execute(f"attach '{left}' as lhs (read_only)")
+        con.execute(f"attach '{right}' as rhs (read_only)")
+        for table in tables:
+            # STRUCT columns (a whole parsed record) are compared as JSON text
+            columns = ", ".join(
+                f"to_json({name})::varchar" if kind.startswith("STRUCT") else name
+                for name, kind in con.execute(
+                    f"select column_name, column_type from (describe lhs.{table})"
+                ).fetchall()
+            )
+            row = con.execute(
+                f"""
+                select count(*) from (
+                    (select {columns} from lhs.{table} except all select {columns} from rhs.{table})
+                    union all
+                    (select {columns} from rhs.{table} except all select {columns} from lhs.{table})
+                )
+                """
+            ).fetchone()
+            if row and row[0]:
+                differing[table] = int(row[0])
+    return differing

@@ -68,3 +68,76 @@ def test_a_response_without_data_is_rejected_and_a_session_without_id_is_landed(
     assert query(
         db, "select record ->> 'sessionId' from raw.kore_smartassist__sessions order by 1"
     ) == [("s-1",), (None,)]
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [
+        ("+05:30", "+05:30"),
+        ("-04:00", "-04:00"),
+        # the request's timeZoneOffset: minutes, UTC minus local (JavaScript's sign)
+        ("-330", "+05:30"),
+        ("300", "-05:00"),
+        ("240", "-04:00"),
+        ("-345", "+05:45"),
+        ("0", "+00:00"),
+        ("-840", "+14:00"),
+    ],
+)
+def test_the_offset_is_given_as_hours_or_as_the_vendors_minutes(
+    given: str, stored: str, tmp_path: Path
+) -> None:
+    db = tmp_path / "w.duckdb"
+    assert load(response(tmp_path / "r.json", "s-1"), "--assume-timezone", given, "--db", db) == 0
+
+    assert query(db, "select _assumed_timezone from raw.kore_smartassist__sessions") == [(stored,)]
+    assert query(db, "select assumed_timezone from raw._load_files") == [(stored,)]
+
+
+@pytest.mark.parametrize("given", ["+330", "IST", "5:30", "+05:60", "-15:00", "900", "-0530"])
+def test_an_offset_in_no_documented_form_is_refused(
+    given: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "w.duckdb"
+    with pytest.raises(SystemExit) as stopped:
+        load(response(tmp_path / "r.json", "s-1"), "--assume-timezone", given, "--db", db)
+
+    assert stopped.value.code == EXIT_USAGE
+    assert "--assume-timezone" in capsys.readouterr().err
+    assert not db.exists()
+
+
+def test_a_file_loaded_with_another_offset_is_refused_until_unloaded(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "w.duckdb"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    response(folder / "a.json", "s-1")
+    assert load(folder, "--assume-timezone", "+00:00", "--db", db) == EXIT_OK
+    wrong_batch = capsys.readouterr().out.split("batch ")[-1].strip()
+    response(folder / "b.json", "s-2")
+    before = query(db, "select * from raw._load_files order by all")
+
+    assert load(folder, "--assume-timezone", "-330", "--db", db) == EXIT_USAGE
+
+    # the run's start line, then one line that says what happened and what to do
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("ccw load kore_smartassist: ")
+    assert "a.json was loaded before with --assume-timezone +00:00" in err
+    assert "not +05:30; nothing was loaded" in err
+    assert f"`ccw unload --batch {wrong_batch}`" in err
+    # nothing was written: not the new file, not a manifest row
+    assert query(db, "select * from raw._load_files order by all") == before
+
+    # the same offset again is the usual skip
+    assert load(folder, "--assume-timezone", "+00:00", "--db", db) == EXIT_OK
+    assert "1 files loaded (1 records), 1 skipped" in capsys.readouterr().out
+
+    assert main(["unload", "--batch", wrong_batch, "--db", str(db)]) == EXIT_OK
+    assert load(folder / "a.json", "--assume-timezone", "-330", "--db", db) == EXIT_OK
+    assert query(
+        db,
+        "select record ->> 'sessionId', _assumed_timezone from raw.kore_smartassist__sessions"
+        " order by 1",
+    ) == [("s-1", "+05:30"), ("s-2", "+00:00")]

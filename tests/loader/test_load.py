@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
+import duckdb
 import pytest
 from tests.loader.queries import query
 
@@ -306,3 +309,123 @@ def test_the_loader_writes_with_zstd_compression(db: Path) -> None:
     finally:
         con.close()
     assert setting == [("zstd",)]
+
+
+def test_a_rejected_file_whose_content_has_not_changed_is_reported_as_still_rejected(
+    tmp_path: Path, db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "exports"
+    write_json(folder / "good.json", interaction("i-1"))
+    bad = folder / "bad.json"
+    bad.write_text('{"interactionId": "i-2", ')
+    assert load(folder, "--db", db) == EXIT_REJECTED
+    capsys.readouterr()
+
+    assert load(folder, "--db", db) == EXIT_REJECTED
+
+    out = capsys.readouterr().out
+    assert not [line for line in out.splitlines() if line.startswith("REJECTED")]
+    still = [line for line in out.splitlines() if line.startswith("STILL REJECTED")]
+    assert len(still) == 1 and str(bad.resolve()) in still[0] and "not valid JSON" in still[0]
+    assert "unchanged since rejected on" in still[0]
+    assert "0 rejected, 1 still rejected" in out and "1 skipped as already loaded" in out
+    # reported, not logged again as new work
+    assert query(db, "select status, count(*) from raw._load_files group by 1 order by 1") == [
+        ("loaded", 1),
+        ("rejected", 1),
+        ("skipped", 1),
+    ]
+
+    # asked to, the loader reads it again; once fixed (new content), it loads
+    assert load(folder, "--db", db, "--retry-rejected") == EXIT_REJECTED
+    assert "1 rejected" in capsys.readouterr().out
+    write_json(bad, interaction("i-2"))
+    assert load(folder, "--db", db) == EXIT_OK
+    assert "1 files loaded (1 records)" in capsys.readouterr().out
+
+
+def test_a_warehouse_loaded_by_an_earlier_release_gains_the_new_manifest_columns(
+    tmp_path: Path, db: Path
+) -> None:
+    """Manifests written before load options and unloads were recorded: the columns are added,
+    and the offset of each loaded file is taken from its raw rows."""
+    with duckdb.connect(str(db)) as con:
+        con.execute("create schema raw")
+        con.execute(
+            """
+            create table raw._load_files (
+                file_path varchar not null, file_sha256 varchar, file_size_bytes bigint,
+                source_system varchar not null, entity varchar, status varchar not null,
+                reason varchar, record_count bigint not null, batch_id varchar not null,
+                loaded_at timestamp not null)
+            """
+        )
+        con.execute(
+            """
+            create table raw.kore_smartassist__sessions (
+                record json not null, _file_path varchar not null,
+                _file_sha256 varchar not null, _record_index bigint not null,
+                _batch_id varchar not null, _loaded_at timestamp not null,
+                _assumed_timezone varchar)
+            """
+        )
+        con.execute(
+            "insert into raw._load_files values ('/old/r.json', 'abc', 10, 'kore_smartassist',"
+            " 'sessions', 'loaded', null, 1, 'b-old', '2026-01-01 00:00:00')"
+        )
+        con.execute(
+            "insert into raw.kore_smartassist__sessions values"
+            " ('{\"sessionId\": \"s-0\"}', '/old/r.json', 'abc', 0, 'b-old',"
+            " '2026-01-01 00:00:00', '-04:00')"
+        )
+
+    good = write_json(tmp_path / "new" / "i.json", interaction("i-1"))
+    assert load(good, "--db", db) == EXIT_OK
+
+    assert query(
+        db,
+        "select file_path, assumed_timezone, unloaded_at from raw._load_files order by 1",
+    ) == [("/old/r.json", "-04:00", None), (str(good.resolve()), None, None)]
+
+
+def test_a_directory_that_cannot_be_read_stops_the_load_by_name(
+    good_dir: Path, db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unreadable = good_dir / "day"
+    real_scandir = os.scandir
+
+    def scandir(path: Any) -> Any:
+        if Path(path) == unreadable:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+    assert load(good_dir, "--db", db) == EXIT_USAGE
+
+    err = capsys.readouterr().err.strip()
+    assert err == f"ccw load: cannot read the folder {unreadable}: Permission denied"
+    assert not db.exists()
+
+
+def test_a_file_that_cannot_be_read_is_rejected_by_name(
+    good_dir: Path, db: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    unreadable = (good_dir / "one.json").resolve()
+    real_open = Path.open
+
+    def path_open(self: Path, *args: Any, **kwargs: Any) -> Any:
+        if self == unreadable:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_open(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", path_open)
+
+    assert load(good_dir, "--db", db) == EXIT_REJECTED
+
+    out = capsys.readouterr().out
+    assert (
+        f"REJECTED {unreadable}: cannot be read: Permission denied; check the file and its "
+        "permissions"
+    ) in out
+    assert "3 files loaded (5 records)" in out

@@ -133,4 +133,19 @@ SPEC = VendorSpec(
         'a Buzzeasy OData page ({"@odata.context": ".../$metadata#<EntitySet>", "value": [...]})'
     ),
     unknown_entity_reason="names an entity set the Buzzeasy feed does not document",
+    # Lookup tables and campaign snapshots: delivered when they change, not on a schedule.
+    snapshot_entities=(
+        "agent_business_unit_changes",
+        "agents",
+        "users",
+        "queues",
+        "channels",
+        "business_units",
+        "bot_steps",
+        "campaigns",
+        "campaign_records",
+        "campaign_record_additional_phone_numbers",
+        "campaign_record_custom_fields",
+        "campaign_record_registrations",
+    ),
 )
