@@ -16,10 +16,9 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 CCW_CUSTOMER_KEY_SALT ?= $(shell test -s .customer_key_salt || $(PYTHON) -c 'import secrets; print(secrets.token_hex(32))' > .customer_key_salt; cat .customer_key_salt)
 export CCW_CUSTOMER_KEY_SALT
 
-# Vendors whose bundled sample exports `make run` loads (sample_data/<source_system>/).
-SAMPLE_VENDORS := cxengage nice_cxone buzzeasy kore_smartassist ccai_platform
-# Per-vendor load options: the SmartAssist sample was requested with timeZoneOffset -330 (IST).
-LOAD_OPTIONS_kore_smartassist := --assume-timezone +05:30
+# Every vendor of the registry (dbt_project.yml, var source_systems) with its sample load
+# options, one per line: `make load` loads sample_data/<source_system>/ of each.
+SAMPLE_LOADS = $(BIN)/python -m ccw.registry samples
 
 .PHONY: setup run load build publish docs lint test drift bench clean distclean
 
@@ -43,7 +42,9 @@ run: setup load build publish docs
 	@echo "Docs site: $(BIN)/dbt docs serve   (then open http://localhost:8080)"
 
 load: setup
-	@$(foreach vendor,$(SAMPLE_VENDORS),$(BIN)/ccw load $(vendor) sample_data/$(vendor) $(LOAD_OPTIONS_$(vendor)) --db $(WAREHOUSE_PATH) && ) true
+	@$(SAMPLE_LOADS) | while read -r vendor options; do \
+		$(BIN)/ccw load $$vendor sample_data/$$vendor $$options --db $(WAREHOUSE_PATH) || exit 1; \
+	done
 
 build: setup
 	$(BIN)/dbt build

@@ -6,25 +6,23 @@
 
 The same vendor, seed, start and size always give the same bytes. `--start` numbers the first
 record, so a later batch gets ids no earlier batch has. Load the Kore SmartAssist output with
-`ccw load kore_smartassist --assume-timezone +05:30` (its times are IST, like the sample).
+`ccw load kore_smartassist` with the sample's load options (its times are IST, like the sample).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from generators import buzzeasy, ccai_platform, cxengage, kore_smartassist, nice_cxone
-
 Generator = Callable[..., tuple[int, int]]
+# One module per vendor, named for its source_system: bench/generators/<source_system>.py.
 GENERATORS: dict[str, Generator] = {
-    "nice_cxone": nice_cxone.generate,
-    "cxengage": cxengage.generate,
-    "buzzeasy": buzzeasy.generate,
-    "kore_smartassist": kore_smartassist.generate,
-    "ccai_platform": ccai_platform.generate,
+    path.stem: importlib.import_module(f"generators.{path.stem}").generate
+    for path in sorted((Path(__file__).parent / "generators").glob("*.py"))
+    if not path.stem.startswith("_")
 }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 from tests.drift.mutations import EVERY, Json, Mutation, Renaming, apply, catalog, id_values
 from tests.drift.mutations import Path as FieldPath
+from tests.e2e.warehouse import SAMPLE_LOAD_OPTIONS
 
 from ccw.vendors.buzzeasy import ENTITY_SETS
 
@@ -280,7 +281,7 @@ VENDORS: dict[str, VendorDrift] = {
             "kore_smartassist",
             group_keys={"sessions": ("conversationId", "sessionId")},
             write=write_kore_smartassist,
-            load_options=("--assume-timezone", "+05:30"),
+            load_options=SAMPLE_LOAD_OPTIONS["kore_smartassist"],
             either_shape={
                 "sessions": frozenset(
                     {

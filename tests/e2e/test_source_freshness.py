@@ -20,9 +20,7 @@ def test_a_vendor_that_stopped_delivering_is_reported(tmp_path: Path) -> None:
     warehouse = Warehouse(tmp_path)
     samples = PROJECT / "sample_data"
     assert warehouse.load("cxengage", samples / "cxengage").returncode == 0
-    kore = warehouse.load(
-        "kore_smartassist", samples / "kore_smartassist", "--assume-timezone", "+05:30"
-    )
+    kore = warehouse.load_sample("kore_smartassist")
     assert kore.returncode == 0
     with duckdb.connect(str(warehouse.db)) as con:
         con.execute(

@@ -8,9 +8,17 @@ import sys
 from pathlib import Path
 
 import duckdb
+from tests.queries import query
+
+from ccw.registry import read_registry
 
 PROJECT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
+SAMPLES = PROJECT / "sample_data"
+# Each vendor's sample load options, from the vendor registry (dbt_project.yml).
+SAMPLE_LOAD_OPTIONS = {
+    vendor.source_system: vendor.sample_load_options for vendor in read_registry(PROJECT)
+}
 Completed = subprocess.CompletedProcess[str]
 
 
@@ -42,6 +50,13 @@ class Warehouse:
         """`ccw load` of files and folders (and any options) into this warehouse."""
         return self.ccw("load", source_system, *args)
 
+    def load_sample(self, source_system: str, *more: Path | str) -> Completed:
+        """`ccw load` of a vendor's bundled sample (and any more files), with the sample's load
+        options from the registry."""
+        return self.load(
+            source_system, SAMPLES / source_system, *more, *SAMPLE_LOAD_OPTIONS[source_system]
+        )
+
     def dbt_command(self, *args: str) -> list[str]:
         """A dbt command line for this warehouse, its target and log folders in `work`."""
         return [
@@ -69,8 +84,7 @@ class Warehouse:
         assert done.returncode == 0, done.stdout[-5000:]
 
     def rows(self, sql: str) -> list[tuple[object, ...]]:
-        with duckdb.connect(str(self.db), read_only=True) as con:
-            return con.execute(sql).fetchall()
+        return query(self.db, sql)
 
 
 def snapshot(warehouse: Warehouse, to: Path, staging_like: str = "%nice_cxone%") -> list[str]:

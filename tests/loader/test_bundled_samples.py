@@ -7,20 +7,17 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from tests.e2e.warehouse import PROJECT, SAMPLE_LOAD_OPTIONS
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, main
 from ccw.vendors import VENDORS
-
-PROJECT = Path(__file__).resolve().parents[2]
-# The bundled SmartAssist responses were requested with timeZoneOffset -330 (as in the Makefile).
-SAMPLE_OFFSET = "+05:30"
 
 
 @pytest.mark.parametrize("source_system", sorted(VENDORS))
 def test_the_bundled_sample_loads_without_rejects(source_system: str, tmp_path: Path) -> None:
     sample = PROJECT / "sample_data" / source_system
     assert sample.is_dir(), f"no bundled sample for {source_system}"
-    options = ["--assume-timezone", SAMPLE_OFFSET] if VENDORS[source_system].needs_timezone else []
+    options = SAMPLE_LOAD_OPTIONS[source_system]
     db = tmp_path / "w.duckdb"
     assert main(["load", source_system, str(sample), *options, "--db", str(db)]) == EXIT_OK
 
@@ -36,7 +33,7 @@ def test_another_vendors_files_are_rejected_by_name(
     vendor it looks like, and nothing lands."""
     sample = PROJECT / "sample_data" / sample_vendor
     files = sorted(p for p in sample.rglob("*") if p.is_file())
-    options = ["--assume-timezone", SAMPLE_OFFSET] if VENDORS[loaded_as].needs_timezone else []
+    options = SAMPLE_LOAD_OPTIONS[loaded_as]
     db = tmp_path / "w.duckdb"
 
     assert main(["load", loaded_as, str(sample), *options, "--db", str(db)]) == EXIT_REJECTED

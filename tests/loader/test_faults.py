@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bench.generators.nice_cxone import generate
 from tests.e2e.warehouse import BIN
-from tests.loader.queries import query
+from tests.queries import query
 
 RAW = "raw.nice_cxone__segments"
 

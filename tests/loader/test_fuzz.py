@@ -10,7 +10,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.loader.queries import query
+from tests.queries import query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, main
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.loader.queries import query
+from tests.queries import query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 import pytest
-from tests.loader.queries import query
+from tests.queries import query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from ccw.landing import connect

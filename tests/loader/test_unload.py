@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 import pytest
-from tests.loader.queries import query
+from tests.queries import query
 
 from ccw.cli import EXIT_OK, EXIT_USAGE, main
 from ccw.landing import connect

@@ -1,5 +1,5 @@
 -- CxEngage measures satisfaction only: the customer's CSAT rating per interaction, on a scale
--- the vendor does not document (dbt vars cxengage_csat_scale_min/max, default 1-5).
+-- the vendor does not document (csat_scale in the vendor registry, dbt_project.yml: 1-5).
 
 with
 
@@ -19,13 +19,10 @@ mapped as (
         'customer' as participant_role,
         'csat' as measure,
         cast(null as {{ dbt.type_string() }}) as label,
-        {{ rating_to_score(
-            'csat_rating',
-            var('cxengage_csat_scale_min'),
-            var('cxengage_csat_scale_max'),
-        ) }} as score,
+        {{ vendor_rating_to_score('csat_rating', 'cxengage') }} as score,
         csat_raw as raw_value,
-        cast(null as {{ dbt.type_string() }}) as entity_name
+        cast(null as {{ dbt.type_string() }}) as entity_name,
+        loaded_at
     from interactions
     where csat_raw is not null
 
