@@ -23,11 +23,6 @@ from sqlglot.lineage import Node, lineage
 
 from ccw.warehouse import describe_open_error
 
-# STRUCT columns the base models parse a whole raw record into.
-RECORD_STRUCTS = ("segment", "interaction", "smartassist_session", "ccai_session")
-_STRUCT_PATH = re.compile(
-    r"\b(?:" + "|".join(RECORD_STRUCTS) + r")((?:\.(?:\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*))+)"
-)
 _JSON_PATH_TEXT = re.compile(r"'(\$[^']*)'")
 
 
@@ -66,6 +61,7 @@ class Tracer:
             if node["resource_type"] == "model" and node.get("compiled_code")
         }
         self.schema = schema
+        self.struct_path = struct_path_pattern(record_structs(schema))
         # sqlglot folds unquoted identifiers to lower case, as DuckDB compares them; JSON keys
         # are case-sensitive, so paths are given back the spelling the staging SQL uses.
         self.spelling: dict[str, dict[str, str]] = {}
@@ -107,7 +103,8 @@ class Tracer:
                 result.hops.append(Hop(model_name, current[1], expression))
                 if model_name.startswith(("stg_", "base_")):
                     result.json_paths.update(
-                        self.respelled(model_name, path) for path in json_paths(expression)
+                        self.respelled(model_name, path)
+                        for path in json_paths(expression, self.struct_path)
                     )
                 if not upstream_relation:
                     continue
@@ -138,10 +135,30 @@ def _leaves(root: Node) -> Iterable[tuple[str, str, str]]:
         yield "", "", derivation
 
 
-def json_paths(expression: str) -> set[str]:
+def record_structs(schema: dict[str, object]) -> tuple[str, ...]:
+    """The STRUCT columns the base models parse a whole raw record into (`segment`,
+    `interaction`, ...), found in the warehouse: any STRUCT column of a staging base_ table."""
+    names: set[str] = set()
+    for schemas in schema.values():
+        assert isinstance(schemas, dict)
+        for table, columns in schemas.get("staging", {}).items():
+            if table.startswith("base_"):
+                names.update(c for c, kind in columns.items() if str(kind).startswith("STRUCT"))
+    return tuple(sorted(names))
+
+
+def struct_path_pattern(structs: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Field access on one of `structs`: `segment.inQueueSeconds`, `interaction."flowId"`."""
+    if not structs:
+        return None
+    names = "|".join(re.escape(name) for name in structs)
+    return re.compile(r"\b(?:" + names + r")((?:\.(?:\"[^\"]+\"|[A-Za-z_][A-Za-z0-9_]*))+)")
+
+
+def json_paths(expression: str, struct_path: re.Pattern[str] | None = None) -> set[str]:
     """The JSON paths an expression reads from a raw record or its parsed STRUCT."""
     paths = {match.group(1) for match in _JSON_PATH_TEXT.finditer(expression)}
-    for match in _STRUCT_PATH.finditer(expression):
+    for match in struct_path.finditer(expression) if struct_path else ():
         paths.add("$" + match.group(1).replace('"', ""))
     return paths
 
