@@ -6,7 +6,7 @@
     unload the next `dbt build` therefore needs no --full-refresh.
 
     "After the newest load the model holds": an unload time later than the model's highest
-    `loaded_at`. The loader stamps every batch after the last load or unload, so once a build
+    `loaded_at`. A table without `loaded_at` (built by an earlier release) is rebuilt in full too. The loader stamps every batch after the last load or unload, so once a build
     has taken a batch loaded after the unload, the model is incremental again. dbt calls this
     macro (through is_incremental() and the incremental materialization) for every model; the
     check runs only for incremental models that exist.
@@ -21,13 +21,13 @@
     {%- endif -%}
     {#- dbt asks several times per model; the answer (and its log line) is kept on the node. -#}
     {%- if 'ccw_raw_unloaded' not in model -%}
-        {%- do model.update({'ccw_raw_unloaded': raw_unloaded_since_built(this)}) -%}
+        {%- do model.update({'ccw_raw_unloaded': raw_unloaded_since_built(this, config.get('incremental_watermark', 'loaded_at'))}) -%}
     {%- endif -%}
     {{ return(model['ccw_raw_unloaded']) }}
 {%- endmacro %}
 
 
-{% macro raw_unloaded_since_built(relation) -%}
+{% macro raw_unloaded_since_built(relation, watermark='loaded_at') -%}
     {%- set existing = adapter.get_relation(
         database=relation.database, schema=relation.schema, identifier=relation.identifier
     ) -%}
@@ -42,10 +42,17 @@
     {%- if 'unloaded_at' not in manifest_columns -%}
         {{ return(false) }}
     {%- endif -%}
+    {#- a table built by an earlier release, without the load times this check reads, is rebuilt
+        in full too (it could not be built incrementally anyway) -#}
+    {%- set existing_columns = adapter.get_columns_in_relation(existing) | map(attribute='name')
+        | list -%}
+    {%- if 'loaded_at' not in existing_columns or watermark not in existing_columns -%}
+        {{ return(true) }}
+    {%- endif -%}
     {%- set found = run_query(
-        'select exists (select 1 from ' ~ manifest ~ ' where status = \'unloaded\''
-        ~ ' and unloaded_at > (select coalesce(max(loaded_at), cast(\'-infinity\' as timestamp))'
-        ~ ' from ' ~ existing ~ '))'
+        'select exists (select 1 from ' ~ manifest ~ ' as manifest where manifest.status ='
+        ~ ' \'unloaded\' and manifest.unloaded_at > (select coalesce(max(held.loaded_at),'
+        ~ ' cast(\'-infinity\' as timestamp)) from ' ~ existing ~ ' as held))'
     ) -%}
     {{ return(found.columns[0].values()[0]) }}
 {%- endmacro %}
@@ -63,15 +70,17 @@
                 {%- set relation = api.Relation.create(
                     database=node.database, schema=node.schema, identifier=node.alias
                 ) -%}
-                {%- if raw_unloaded_since_built(relation) -%}
+                {%- set watermark = node.config.get('incremental_watermark') or 'loaded_at' -%}
+                {%- if raw_unloaded_since_built(relation, watermark) -%}
                     {%- do rebuilt.append(node.name) -%}
                 {%- endif -%}
             {%- endif -%}
         {%- endfor -%}
         {%- if rebuilt -%}
             {{ log(
-                'ccw unload took records back since the last build: rebuilding in full '
-                ~ rebuilt | length ~ ' incremental models (' ~ rebuilt | join(', ') ~ ')',
+                'rebuilding in full ' ~ rebuilt | length ~ ' incremental models ('
+                ~ rebuilt | join(', ') ~ '): ccw unload took records back since their last'
+                ~ ' build (or an earlier release built them without load times)',
                 info=true
             ) }}
         {%- endif -%}

@@ -1,8 +1,17 @@
+{{ config(incremental_scope={
+    'from': 'int_agent_states',
+    'key': ['source_system', 'agent_state_id'],
+    'per': 'source_system',
+    'target_key': 'agent_state_key',
+    'reconcile': true,
+}) }}
+
 with
 
 agent_states as (
 
     select * from {{ ref('int_agent_states') }}
+    where {{ in_incremental_scope() }}
 
 )
 
@@ -19,5 +28,6 @@ select
     duration_seconds,
     is_login,
     is_logout,
-    logout_reason
+    logout_reason,
+    loaded_at
 from agent_states

@@ -1,8 +1,24 @@
 with
 
+-- the interactions this build rebuilds (all of them on a full build), with the load time of
+-- the newest record behind each
+interaction_loads as (
+
+    select * from {{ ref('int_interaction_loads') }}
+    where {{ in_incremental_scope() }}
+
+),
+
 bot_segments as (
 
-    select * from {{ ref('int_bot_segments') }}
+    select
+        conformed.*,
+        interaction_loads.loaded_at as interaction_loaded_at
+    from {{ ref('int_bot_segments') }} as conformed
+    inner join interaction_loads
+        on
+            conformed.source_system = interaction_loads.source_system
+            and conformed.interaction_id = interaction_loads.interaction_id
 
 )
 
@@ -17,5 +33,6 @@ select
     ended_at,
     duration_seconds,
     outcome,
-    outcome_raw
+    outcome_raw,
+    interaction_loaded_at as loaded_at
 from bot_segments

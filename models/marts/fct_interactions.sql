@@ -1,56 +1,44 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_scope',
-    incremental_scope='nice_cxone_interactions',
-    on_schema_change='fail',
-) }}
-
--- depends_on: {{ ref('stg_nice_cxone__segments') }}
-
 with
 
 interactions as (
 
-    select * from {{ ref('int_interactions') }}
-    {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+    select * exclude (loaded_at) from {{ ref('int_interactions') }}
+    where {{ in_incremental_scope() }}
+
+),
+
+interaction_loads as (
+
+    select * from {{ ref('int_interaction_loads') }}
+    where {{ in_incremental_scope() }}
 
 ),
 
 segments as (
 
     select * from {{ ref('int_segments') }}
-    {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+    where {{ in_incremental_scope() }}
 
 ),
 
 queue_segments as (
 
     select * from {{ ref('int_queue_segments') }}
-    {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+    where {{ in_incremental_scope() }}
 
 ),
 
 workitems as (
 
     select * from {{ ref('int_workitems') }}
-    {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+    where {{ in_incremental_scope() }}
 
 ),
 
 bot_segments as (
 
     select * from {{ ref('int_bot_segments') }}
-    {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+    where {{ in_incremental_scope() }}
 
 ),
 
@@ -132,9 +120,13 @@ select
     coalesce(bot_rollup.was_completed_by_bot, false)
     and queue_rollup.interaction_id is null
     and not coalesce(workitem_rollup.was_handled_by_agent, false) as was_contained_by_bot,
-    interactions.loaded_at,
+    interaction_loads.loaded_at,
     {{ customer_key('interactions.customer_identifier') }} as customer_key
 from interactions
+inner join interaction_loads
+    on
+        interactions.source_system = interaction_loads.source_system
+        and interactions.interaction_id = interaction_loads.interaction_id
 left join segment_rollup
     on
         interactions.source_system = segment_rollup.source_system

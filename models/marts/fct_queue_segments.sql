@@ -1,20 +1,24 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_scope',
-    incremental_scope='nice_cxone_interactions',
-    on_schema_change='fail',
-) }}
-
--- depends_on: {{ ref('stg_nice_cxone__segments') }}
-
 with
+
+-- the interactions this build rebuilds (all of them on a full build), with the load time of
+-- the newest record behind each
+interaction_loads as (
+
+    select * from {{ ref('int_interaction_loads') }}
+    where {{ in_incremental_scope() }}
+
+),
 
 queue_segments as (
 
-    select * from {{ ref('int_queue_segments') }}
-    {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+    select
+        conformed.*,
+        interaction_loads.loaded_at as interaction_loaded_at
+    from {{ ref('int_queue_segments') }} as conformed
+    inner join interaction_loads
+        on
+            conformed.source_system = interaction_loads.source_system
+            and conformed.interaction_id = interaction_loads.interaction_id
 
 )
 
@@ -32,5 +36,5 @@ select
     exit_reason_raw,
     is_abandoned,
     {{ surrogate_key('source_system', 'answered_by_agent_id') }} as answered_by_agent_key,
-    loaded_at
+    interaction_loaded_at as loaded_at
 from queue_segments

@@ -1,20 +1,24 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='replace_scope',
-    incremental_scope='nice_cxone_interactions',
-    on_schema_change='fail',
-) }}
-
--- depends_on: {{ ref('stg_nice_cxone__segments') }}
-
 with
+
+-- the interactions this build rebuilds (all of them on a full build), with the load time of
+-- the newest record behind each
+interaction_loads as (
+
+    select * from {{ ref('int_interaction_loads') }}
+    where {{ in_incremental_scope() }}
+
+),
 
 sentiment as (
 
-    select * from {{ ref('int_sentiment') }}
-    {% if is_incremental() -%}
-        where {{ incremental_scope() }}
-    {%- endif %}
+    select
+        conformed.*,
+        interaction_loads.loaded_at as interaction_loaded_at
+    from {{ ref('int_sentiment') }} as conformed
+    inner join interaction_loads
+        on
+            conformed.source_system = interaction_loads.source_system
+            and conformed.interaction_id = interaction_loads.interaction_id
 
 )
 
@@ -30,5 +34,5 @@ select
     score,
     raw_value,
     entity_name,
-    loaded_at
+    interaction_loaded_at as loaded_at
 from sentiment

@@ -196,7 +196,7 @@ def test_an_incremental_build_with_the_salt_unset_changes_no_mart(scenario: Scen
 def test_the_build_after_an_unload_rebuilds_incremental_models_without_being_asked(
     scenario: Scenario,
 ) -> None:
-    assert "ccw unload took records back since the last build" in scenario.unload_build
+    assert "ccw unload took records back since their last build" in scenario.unload_build
     assert "base_nice_cxone__segments" in scenario.unload_build
     # the reprocessed version went with its batch, and so did the segment only it delivered
     assert scenario.nice_versions_after_unload[0][0] == 1

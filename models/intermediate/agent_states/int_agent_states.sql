@@ -1,31 +1,25 @@
--- Every vendor's agent state intervals in the conformed shape; each vendor that reports agent
--- states adds a `union all` branch.
+-- Every vendor's agent state intervals in one conformed shape: the
+-- int_agent_states__<source_system> mapping of each vendor the registry (dbt_project.yml, var
+-- source_systems) lists for this concept, with the same columns.
 
-with
+{%- set columns = [
+    'source_system',
+    'agent_state_id',
+    'agent_id',
+    'state',
+    'state_raw',
+    'break_name',
+    'started_at',
+    'ended_at',
+    'duration_seconds',
+    'is_login',
+    'is_logout',
+    'logout_reason',
+    'loaded_at',
+] %}
 
-buzzeasy as (
-
-    select * from {{ ref('int_agent_states__buzzeasy') }}
-
-),
-
-unioned as (
-
-    select
-        source_system,
-        agent_state_id,
-        agent_id,
-        state,
-        state_raw,
-        break_name,
-        started_at,
-        ended_at,
-        duration_seconds,
-        is_login,
-        is_logout,
-        logout_reason
-    from buzzeasy
-
-)
-
-select * from unioned
+{% for source_system in source_systems('agent_states') %}
+    select {{ columns | join(', ') }}
+    from {{ ref('int_agent_states__' ~ source_system) }}
+    {% if not loop.last %}union all{% endif %}
+{% endfor %}

@@ -30,7 +30,8 @@ mapped as (
         duration_seconds,
         coalesce(is_login, false) as is_login,
         coalesce(is_logout, false) as is_logout,
-        logout_reason
+        logout_reason,
+        loaded_at
     from agent_states
 
 )

@@ -1,75 +1,15 @@
-with
+-- Every vendor's agents in one conformed shape: the int_agents__<source_system> mapping of each
+-- vendor the registry (dbt_project.yml, var source_systems) lists for this concept, with the same
+-- columns.
 
-cxengage as (
+{%- set columns = [
+    'source_system',
+    'agent_id',
+    'agent_name',
+] %}
 
-    select * from {{ ref('int_agents__cxengage') }}
-
-),
-
-ccai_platform as (
-
-    select * from {{ ref('int_agents__ccai_platform') }}
-
-),
-
-kore_smartassist as (
-
-    select * from {{ ref('int_agents__kore_smartassist') }}
-
-),
-
-buzzeasy as (
-
-    select * from {{ ref('int_agents__buzzeasy') }}
-
-),
-
-nice_cxone as (
-
-    select * from {{ ref('int_agents__nice_cxone') }}
-
-),
-
-unioned as (
-
-    select
-        source_system,
-        agent_id,
-        agent_name
-    from cxengage
-
-    union all
-
-    select
-        source_system,
-        agent_id,
-        agent_name
-    from nice_cxone
-
-    union all
-
-    select
-        source_system,
-        agent_id,
-        agent_name
-    from buzzeasy
-
-    union all
-
-    select
-        source_system,
-        agent_id,
-        agent_name
-    from kore_smartassist
-
-    union all
-
-    select
-        source_system,
-        agent_id,
-        agent_name
-    from ccai_platform
-
-)
-
-select * from unioned
+{% for source_system in source_systems('agents') %}
+    select {{ columns | join(', ') }}
+    from {{ ref('int_agents__' ~ source_system) }}
+    {% if not loop.last %}union all{% endif %}
+{% endfor %}

@@ -31,12 +31,22 @@ chains as (
 handed_over as (
 
     -- conversations that, past their bots, tried a queue that refused them or left Buzzeasy
-    select conversation_id
-    from {{ ref('stg_buzzeasy__rejected_enqueue_attempts') }}
-    union
-    select conversation_id
-    from chains
-    where conversation_ended_reason in ('TransferToExternal', 'TransferToExternalFailed')
+    select
+        conversation_id,
+        max(loaded_at) as loaded_at
+    from (
+        select
+            conversation_id,
+            loaded_at
+        from {{ ref('stg_buzzeasy__rejected_enqueue_attempts') }}
+        union all
+        select
+            conversation_id,
+            loaded_at
+        from chains
+        where conversation_ended_reason in ('TransferToExternal', 'TransferToExternalFailed')
+    ) as hand_overs
+    group by conversation_id
 
 ),
 
@@ -98,6 +108,7 @@ ranked as (
 
     select
         placed.*,
+        greatest(placed.loaded_at, handed_over.loaded_at) as hand_over_loaded_at,
         handed_over.conversation_id is not null
         and row_number() over (
             partition by placed.conversation_id
@@ -131,7 +142,10 @@ mapped as (
             when placed.result = 'Failed' then 'failed'
             else 'other'
         end as outcome,
-        placed.result as outcome_raw
+        placed.result as outcome_raw,
+        -- the bot step's name is a lookup snapshot, delivered daily: not part of the row's load
+        -- time (DECISIONLOG.md, 2026-12-06)
+        placed.hand_over_loaded_at as loaded_at
     from ranked as placed
     left join bot_steps
         on placed.bot_step_id = bot_steps.bot_step_id

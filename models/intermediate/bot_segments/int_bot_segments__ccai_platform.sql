@@ -28,7 +28,8 @@ mapped as (
             when finish_reason ilike '%fail%' then 'failed'
             else 'completed'
         end as outcome,
-        coalesce(escalation_reason, finish_reason) as outcome_raw
+        coalesce(escalation_reason, finish_reason) as outcome_raw,
+        loaded_at
     from stretches
 
 )

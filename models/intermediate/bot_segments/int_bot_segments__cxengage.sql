@@ -27,7 +27,8 @@ mapped as (
             when was_ivr_abandoned or customer_abandon_seconds > 0 then 'abandoned'
             else 'completed'
         end as outcome,
-        cast(null as {{ dbt.type_string() }}) as outcome_raw
+        cast(null as {{ dbt.type_string() }}) as outcome_raw,
+        loaded_at
     from interactions
     -- an interaction that spent no time in its flow had no flow step
     where ivr_seconds > 0

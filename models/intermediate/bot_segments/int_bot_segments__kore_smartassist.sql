@@ -50,7 +50,9 @@ mapped as (
             else 'other'
         end as outcome,
         concat_ws(' / ', sessions.smart_status, sessions.final_status, sessions.status_detail)
-            as outcome_raw
+            as outcome_raw,
+        -- the session and its destinations share its load time
+        sessions.loaded_at
     from sessions
     left join first_destinations
         on sessions.session_id = first_destinations.session_id

@@ -1,117 +1,23 @@
--- Every vendor's interactions in the conformed shape; each vendor adds a `union all` branch.
+-- Every vendor's interactions in one conformed shape: the int_interactions__<source_system> mapping
+-- of each vendor the registry (dbt_project.yml, var source_systems) lists for this concept, with
+-- the same columns.
 
-with
+{%- set columns = [
+    'source_system',
+    'interaction_id',
+    'channel',
+    'channel_raw',
+    'direction',
+    'direction_raw',
+    'disposition_name',
+    'started_at',
+    'ended_at',
+    'loaded_at',
+    'customer_identifier',
+] %}
 
-cxengage as (
-
-    select * from {{ ref('int_interactions__cxengage') }}
-
-),
-
-ccai_platform as (
-
-    select * from {{ ref('int_interactions__ccai_platform') }}
-
-),
-
-kore_smartassist as (
-
-    select * from {{ ref('int_interactions__kore_smartassist') }}
-
-),
-
-buzzeasy as (
-
-    select * from {{ ref('int_interactions__buzzeasy') }}
-
-),
-
-nice_cxone as (
-
-    select * from {{ ref('int_interactions__nice_cxone') }}
-
-),
-
-unioned as (
-
-    select
-        source_system,
-        interaction_id,
-        channel,
-        channel_raw,
-        direction,
-        direction_raw,
-        disposition_name,
-        started_at,
-        ended_at,
-        cast(null as {{ dbt.type_timestamp() }}) as loaded_at,
-        customer_identifier
-    from cxengage
-
-    union all
-
-    select
-        source_system,
-        interaction_id,
-        channel,
-        channel_raw,
-        direction,
-        direction_raw,
-        disposition_name,
-        started_at,
-        ended_at,
-        loaded_at,
-        customer_identifier
-    from nice_cxone
-
-    union all
-
-    select
-        source_system,
-        interaction_id,
-        channel,
-        channel_raw,
-        direction,
-        direction_raw,
-        disposition_name,
-        started_at,
-        ended_at,
-        cast(null as {{ dbt.type_timestamp() }}) as loaded_at,
-        customer_identifier
-    from buzzeasy
-
-    union all
-
-    select
-        source_system,
-        interaction_id,
-        channel,
-        channel_raw,
-        direction,
-        direction_raw,
-        disposition_name,
-        started_at,
-        ended_at,
-        cast(null as {{ dbt.type_timestamp() }}) as loaded_at,
-        customer_identifier
-    from kore_smartassist
-
-    union all
-
-    select
-        source_system,
-        interaction_id,
-        channel,
-        channel_raw,
-        direction,
-        direction_raw,
-        disposition_name,
-        started_at,
-        ended_at,
-        cast(null as {{ dbt.type_timestamp() }}) as loaded_at,
-        customer_identifier
-    from ccai_platform
-
-)
-
-select * from unioned
+{% for source_system in source_systems('interactions') %}
+    select {{ columns | join(', ') }}
+    from {{ ref('int_interactions__' ~ source_system) }}
+    {% if not loop.last %}union all{% endif %}
+{% endfor %}

@@ -67,7 +67,8 @@ spans as (
     select
         interaction_id,
         min(started_at) as started_at,
-        max(ended_at) as ended_at
+        max(ended_at) as ended_at,
+        max(loaded_at) as loaded_at
     from segments
     group by interaction_id
 
@@ -101,7 +102,8 @@ mapped as (
         ranked_completion_codes.completion_code as disposition_name,
         spans.started_at,
         spans.ended_at,
-        customers.customer_identifier
+        customers.customer_identifier,
+        spans.loaded_at
     from spans
     inner join segments as first_segments
         on spans.interaction_id = first_segments.interaction_id

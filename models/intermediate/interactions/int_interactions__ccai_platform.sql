@@ -30,7 +30,8 @@ mapped as (
         sessions.ended_at,
         {{ customer_identifier(
             ['sessions.end_user_identifier'], 'sessions.end_user_id', 'ccai_platform'
-        ) }} as customer_identifier
+        ) }} as customer_identifier,
+        sessions.loaded_at
     from sessions
     inner join segments
         on sessions.session_id = segments.interaction_id and segments.segment_sequence = 0

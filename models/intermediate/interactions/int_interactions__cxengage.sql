@@ -31,7 +31,8 @@ mapped as (
         started_at,
         ended_at,
         {{ customer_identifier(['customer'], 'customer', 'cxengage') }}
-            as customer_identifier
+            as customer_identifier,
+        loaded_at
     from interactions
 
 )

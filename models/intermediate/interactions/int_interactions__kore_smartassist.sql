@@ -28,7 +28,9 @@ spans as (
     select
         interaction_id,
         min(started_at) as started_at,
-        max(ended_at) as ended_at
+        max(ended_at) as ended_at,
+        -- every session of the interaction has a segment: its newest session's load time
+        max(loaded_at) as loaded_at
     from segments
     group by interaction_id
 
@@ -76,7 +78,8 @@ mapped as (
         ranked_codes.disposition_text as disposition_name,
         spans.started_at,
         spans.ended_at,
-        customers.customer_identifier
+        customers.customer_identifier,
+        spans.loaded_at
     from spans
     inner join segments as first_segments
         on

@@ -62,7 +62,8 @@ mapped as (
         coalesce(queue_segments.dequeued_reason = 'CustomerDisconnected', false) as is_abandoned,
         case
             when queue_segments.dequeued_reason = 'AgentConnected' then ranked_answers.agent_id
-        end as answered_by_agent_id
+        end as answered_by_agent_id,
+        queue_segments.loaded_at
     from queue_segments
     left join chains
         on queue_segments.conversation_id = chains.conversation_id

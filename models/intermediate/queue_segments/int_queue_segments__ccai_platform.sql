@@ -62,7 +62,8 @@ waits as (
         sessions.queue_seconds as reported_wait_seconds,
         sessions.assigned_at is not null as was_assigned,
         sessions.deflection,
-        sessions.status
+        sessions.status,
+        sessions.loaded_at
     from sessions
     left join virtual_agent_handling
         on sessions.session_id = virtual_agent_handling.session_id
@@ -95,7 +96,8 @@ waits as (
         cast(null as double) as reported_wait_seconds,
         coalesce(transfers.assigned_at, transfers.connected_at) is not null as was_assigned,
         transfers.deflection,
-        sessions.status
+        sessions.status,
+        sessions.loaded_at
     from transfers
     inner join sessions
         on transfers.session_id = sessions.session_id
@@ -135,7 +137,8 @@ mapped as (
         and coalesce(waits.deflection, 'no_deflection') = 'no_deflection'
         and coalesce(waits.status, '') not in ('deflected', 'voicemail', 'voicemail_received')
             as is_abandoned,
-        case when waits.was_assigned then segments.agent_id end as answered_by_agent_id
+        case when waits.was_assigned then segments.agent_id end as answered_by_agent_id,
+        waits.loaded_at
     from waits
     left join segments
         on waits.segment_id = segments.segment_id

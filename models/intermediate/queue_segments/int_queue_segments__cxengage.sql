@@ -44,7 +44,8 @@ mapped as (
         ) as is_abandoned,
         case
             when queue_entries.queue_exit_type = 'success' then queue_entries.answering_agent_id
-        end as answered_by_agent_id
+        end as answered_by_agent_id,
+        queue_entries.loaded_at
     from queue_entries
     left join segments
         on

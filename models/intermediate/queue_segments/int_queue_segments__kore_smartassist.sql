@@ -61,7 +61,9 @@ timed as (
             or upper(sessions.smart_status) = 'TERMINATED'
             or upper(sessions.final_status) = 'ACTIVE',
             false
-        ) as left_for_other_reason
+        ) as left_for_other_reason,
+        -- the destination, its agent and its session are read from one session
+        sessions.loaded_at
     from sequenced
     inner join sessions
         on sequenced.session_id = sessions.session_id
@@ -101,7 +103,8 @@ mapped as (
         end as exit_reason_raw,
         responding_agent_id is null and next_entered_at is null
         and not left_for_other_reason as is_abandoned,
-        responding_agent_id as answered_by_agent_id
+        responding_agent_id as answered_by_agent_id,
+        loaded_at
     from timed
 
 )

@@ -46,7 +46,8 @@ media_conversations as (
         transfer_initiated_by,
         started_at,
         ended_at,
-        started_at_local
+        started_at_local,
+        loaded_at
     from calls
     union all
     select
@@ -62,7 +63,8 @@ media_conversations as (
         cast(null as {{ dbt.type_string() }}) as transfer_initiated_by,
         started_at,
         ended_at,
-        started_at_local
+        started_at_local,
+        loaded_at
     from chats
     union all
     select
@@ -77,7 +79,8 @@ media_conversations as (
         cast(null as {{ dbt.type_string() }}) as transfer_initiated_by,
         started_at,
         ended_at,
-        started_at_local
+        started_at_local,
+        loaded_at
     from emails
 
 ),
@@ -98,7 +101,8 @@ conversations as (
         cast(null as {{ dbt.type_string() }}) as transfer_initiated_by,
         generic_conversations.started_at,
         generic_conversations.ended_at,
-        generic_conversations.started_at_local
+        generic_conversations.started_at_local,
+        generic_conversations.loaded_at
     from generic_conversations
     left join media_conversations
         on generic_conversations.conversation_id = media_conversations.conversation_id

@@ -111,7 +111,8 @@ mapped as (
             else 'other'
         end as end_reason,
         chains.conversation_ended_reason as end_reason_raw,
-        chains.segment_sequence > 0 as is_transfer
+        chains.segment_sequence > 0 as is_transfer,
+        chains.loaded_at
     from chains
     left join ranked_handlers
         on chains.conversation_id = ranked_handlers.conversation_id

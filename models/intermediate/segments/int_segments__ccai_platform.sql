@@ -158,7 +158,8 @@ mapped as (
             when legs.is_followed_by_transfer then 'transfer'
             else sessions.status
         end as end_reason_raw,
-        legs.segment_sequence > 0 as is_transfer
+        legs.segment_sequence > 0 as is_transfer,
+        sessions.loaded_at
     from legs
     inner join sessions
         on legs.session_id = sessions.session_id

@@ -112,7 +112,8 @@ mapped as (
             and not segments.is_cancelled
             and segments.segment_end_type is distinct from 'cancelled',
             false
-        ) as is_transfer
+        ) as is_transfer,
+        segments.loaded_at
     from segments
     inner join interactions
         on segments.interaction_id = interactions.interaction_id

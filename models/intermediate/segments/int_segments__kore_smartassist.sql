@@ -127,7 +127,9 @@ mapped as (
                     ' / ', sessions.smart_status, sessions.final_status, sessions.status_detail
                 )
         end as end_reason_raw,
-        legs.destination_index >= 0 as is_transfer
+        legs.destination_index >= 0 as is_transfer,
+        -- a leg is read from one session (its destinations carry the session's load time)
+        sessions.loaded_at
     from legs
     inner join sessions
         on legs.session_id = sessions.session_id

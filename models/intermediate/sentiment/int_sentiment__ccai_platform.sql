@@ -19,9 +19,10 @@ mapped as (
         'customer' as participant_role,
         'csat' as measure,
         cast(null as {{ dbt.type_string() }}) as label,
-        {{ rating_to_score('csat_rating', 1, 4) }} as score,
+        {{ vendor_rating_to_score('csat_rating', 'ccai_platform') }} as score,
         csat_raw as raw_value,
-        cast(null as {{ dbt.type_string() }}) as entity_name
+        cast(null as {{ dbt.type_string() }}) as entity_name,
+        loaded_at
     from sessions
     where csat_raw is not null
 

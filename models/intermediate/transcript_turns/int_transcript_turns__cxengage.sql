@@ -28,7 +28,8 @@ mapped as (
         message_text as turn_text,
         sent_at as started_at,
         cast(null as timestamp) as ended_at,
-        false as is_ignored
+        false as is_ignored,
+        loaded_at
     from messages
 
 )

@@ -28,7 +28,8 @@ holds as (
     select
         workitem_id,
         cast(sum(hold_count) as bigint) as hold_count,
-        sum(total_hold_seconds) as hold_seconds
+        sum(total_hold_seconds) as hold_seconds,
+        max(loaded_at) as loaded_at
     from sessions
     group by workitem_id
 
@@ -65,7 +66,8 @@ mapped as (
             when 'Cancelled' then 'cancelled'
             else 'other'
         end as result,
-        workitems.result as result_raw
+        workitems.result as result_raw,
+        greatest(workitems.loaded_at, holds.loaded_at) as loaded_at
     from workitems
     left join holds
         on workitems.workitem_id = holds.workitem_id

@@ -55,7 +55,8 @@ mapped as (
         cast(null as bigint) as hold_count,
         cast(null as double) as wrap_up_seconds,
         case when connected_at is not null then 'handled' else 'missed' end as result,
-        participant_status as result_raw
+        participant_status as result_raw,
+        loaded_at
     from placed
     where placement_rank = 1
 

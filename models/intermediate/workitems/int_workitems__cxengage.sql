@@ -36,7 +36,8 @@ mapped as (
         cast(null as bigint) as hold_count,
         cast(null as double) as wrap_up_seconds,
         'handled' as result,
-        cast(null as {{ dbt.type_string() }}) as result_raw
+        cast(null as {{ dbt.type_string() }}) as result_raw,
+        agents.loaded_at
     from agents
     left join segments
         on agents.interaction_id = segments.interaction_id

@@ -84,7 +84,9 @@ mapped as (
         cast(null as bigint) as hold_count,
         offers.wrap_up_seconds,
         offers.result,
-        offers.result_raw
+        offers.result_raw,
+        -- the offer, its destination and its session are read from one session
+        sessions.loaded_at
     from offers
     inner join sessions
         on offers.session_id = sessions.session_id

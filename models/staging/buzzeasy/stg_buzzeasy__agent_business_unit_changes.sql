@@ -1,11 +1,14 @@
 -- One row per change of an agent's membership of a Buzzeasy business unit. The latest delivery of
 -- each row wins.
 
+{{ config(unique_key='agent_business_unit_change_id') }}
+
 with
 
 source as (
 
     select * from {{ source('buzzeasy', 'agent_business_unit_changes') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 

@@ -1,14 +1,17 @@
 -- One row per Buzzeasy agent state interval (Idle, Busy, Break, Logged out), with logins and
 -- logouts. The latest delivery of each row wins.
 
+{{ config(unique_key='agent_state_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'agent_states'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__agent_states',
+        since_last_build=true,
     ) }}
 
 ),

@@ -1,12 +1,17 @@
 -- One row per Buzzeasy agent. A lookup table refreshed daily as a full snapshot: the latest
 -- snapshot's row wins; deleted rows stay, flagged.
 
+{{ config(unique_key='agent_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
-        source('buzzeasy', 'agents'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__agents'
+        source('buzzeasy', 'agents'),
+        ref('base_buzzeasy__record_checks'),
+        'buzzeasy__agents',
+        since_last_build=true,
     ) }}
 
 ),

@@ -1,56 +1,28 @@
--- One row per Buzzeasy bot segment: a conversation's pass through one bot node (menu, auto-
--- attendant, QnA, custom bot ...). The feed documents only local times for it; UTC is resolved in
--- int_bot_segments__buzzeasy from the conversation's own offset. The latest delivery of each row
--- wins.
+-- The Buzzeasy bot segments whose conversation is in the feed (a Calls, Chats, Emails or
+-- Conversations row staging holds), or that name none: base_buzzeasy__bot_segments
+-- without the rows stg_buzzeasy__quarantined_records lists as waiting for their conversation.
+
+{{ config(materialized='table') }}
 
 with
 
-source as (
+bot_segments as (
 
-    {{ unquarantined(
-        source('buzzeasy', 'bot_segments'),
-        ref('stg_buzzeasy__quarantined_records'),
-        'buzzeasy__bot_segments',
-    ) }}
+    select * from {{ ref('base_buzzeasy__bot_segments') }}
 
 ),
 
-renamed as (
+known_conversations as (
 
-    select
-        -- ids
-        {{ json_text('record', 'id') }} as bot_segment_id,
-        {{ json_text('record', ['conversationID', 'conversationId', 'ConversationId']) }}
-            as conversation_id,
-        {{ json_text('record', ['botStepId', 'botStepID']) }} as bot_step_id,
-        {{ json_text('record', ['channelId', 'channelID']) }} as channel_id,
-
-        -- dimensions
-        {{ json_text('record', 'result') }} as result,
-        {{ json_text('record', 'botFinishedResult') }} as bot_finished_result,
-        {{ json_text('record', 'botFinishedInfo') }} as bot_finished_info,
-        {{ json_text('record', 'botInfo') }} as bot_info,
-
-        -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
-
-        -- timestamps (UTC; *_local as the tenant's wall clock)
-        {{ utc_timestamp(json_text('record', ['startedAtUTC', 'startedAtUtc'])) }} as started_at,
-        {{ utc_timestamp(json_text('record', ['endedAtUTC', 'endedAtUtc'])) }} as ended_at,
-        try_cast({{ json_text('record', 'startedAt') }} as timestamp) as started_at_local,
-        try_cast({{ json_text('record', 'endedAt') }} as timestamp) as ended_at_local,
-
-        -- lineage
-        {{ raw_lineage_columns() }}
-
-    from source
-
-),
-
-latest as (
-
-    {{ latest_delivery('renamed', 'bot_segment_id') }}
+    select * from {{ ref('base_buzzeasy__staged_conversations') }}
 
 )
 
-select * from latest
+-- every column of base_buzzeasy__bot_segments, which names them
+select *  -- noqa: AM04
+from bot_segments
+where
+    conversation_id is null
+    or conversation_id in (
+        select known_conversations.conversation_id from known_conversations
+    )

@@ -1,14 +1,17 @@
 -- One row per Buzzeasy bot step (a bot node of a workflow). A lookup table refreshed daily as a
 -- full snapshot: the latest snapshot's row wins; deleted rows stay, flagged.
 
+{{ config(unique_key='bot_step_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'bot_steps'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__bot_steps',
+        since_last_build=true,
     ) }}
 
 ),

@@ -1,14 +1,17 @@
 -- One row per Buzzeasy business unit. A lookup table refreshed daily as a full snapshot: the
 -- latest snapshot's row wins; deleted rows stay, flagged.
 
+{{ config(unique_key='business_unit_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'business_units'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__business_units',
+        since_last_build=true,
     ) }}
 
 ),

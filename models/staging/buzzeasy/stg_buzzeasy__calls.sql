@@ -1,12 +1,17 @@
 -- One row per Buzzeasy voice conversation (Calls). A transfer ends a conversation and starts the
 -- one named by next_conversation_id. The latest delivery of each row wins.
 
+{{ config(unique_key='conversation_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
-        source('buzzeasy', 'calls'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__calls'
+        source('buzzeasy', 'calls'),
+        ref('base_buzzeasy__record_checks'),
+        'buzzeasy__calls',
+        since_last_build=true,
     ) }}
 
 ),

@@ -1,11 +1,14 @@
 -- One row per additional phone number of a Buzzeasy campaign record. The latest delivery of each
 -- row wins.
 
+{{ config(unique_key='campaign_record_phone_id') }}
+
 with
 
 source as (
 
     select * from {{ source('buzzeasy', 'campaign_record_additional_phone_numbers') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 

@@ -1,10 +1,13 @@
 -- One row per custom field of a Buzzeasy campaign record. The latest delivery of each row wins.
 
+{{ config(unique_key='campaign_record_custom_field_id') }}
+
 with
 
 source as (
 
     select * from {{ source('buzzeasy', 'campaign_record_custom_fields') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 

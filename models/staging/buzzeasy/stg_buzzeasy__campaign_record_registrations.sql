@@ -1,11 +1,14 @@
 -- One row per uploaded Buzzeasy campaign record registration. The latest delivery of each row
 -- wins.
 
+{{ config(unique_key='campaign_record_registration_id') }}
+
 with
 
 source as (
 
     select * from {{ source('buzzeasy', 'campaign_record_registrations') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 

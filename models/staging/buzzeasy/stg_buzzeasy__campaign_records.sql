@@ -1,14 +1,17 @@
 -- One row per Buzzeasy campaign record (a customer to call) in its current state. The feed
 -- documents only local times for it. The latest delivery of each row wins.
 
+{{ config(unique_key='campaign_record_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'campaign_records'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__campaign_records',
+        since_last_build=true,
     ) }}
 
 ),

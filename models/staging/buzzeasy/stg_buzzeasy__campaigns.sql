@@ -1,14 +1,17 @@
 -- One row per Buzzeasy campaign. A lookup table refreshed daily as a full snapshot: the latest
 -- snapshot's row wins; deleted rows stay, flagged.
 
+{{ config(unique_key='campaign_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'campaigns'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__campaigns',
+        since_last_build=true,
     ) }}
 
 ),

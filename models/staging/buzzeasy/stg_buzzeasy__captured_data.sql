@@ -1,11 +1,14 @@
 -- One row per Buzzeasy workflow variable captured in a conversation. The latest delivery of each
 -- row wins.
 
+{{ config(unique_key='captured_data_id') }}
+
 with
 
 source as (
 
     select * from {{ source('buzzeasy', 'captured_data') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 

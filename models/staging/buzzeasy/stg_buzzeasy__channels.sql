@@ -1,14 +1,17 @@
 -- One row per Buzzeasy channel. A lookup table refreshed daily as a full snapshot: the latest
 -- snapshot's row wins; deleted rows stay, flagged.
 
+{{ config(unique_key='channel_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'channels'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__channels',
+        since_last_build=true,
     ) }}
 
 ),

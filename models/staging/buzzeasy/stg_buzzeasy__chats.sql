@@ -1,12 +1,17 @@
 -- One row per Buzzeasy chat conversation (Chats: webchat, Viber, Facebook ...). The latest
 -- delivery of each row wins.
 
+{{ config(unique_key='conversation_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
-        source('buzzeasy', 'chats'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__chats'
+        source('buzzeasy', 'chats'),
+        ref('base_buzzeasy__record_checks'),
+        'buzzeasy__chats',
+        since_last_build=true,
     ) }}
 
 ),

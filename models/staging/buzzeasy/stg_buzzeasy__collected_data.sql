@@ -1,11 +1,14 @@
 -- One row per Buzzeasy scripting field collected in a workitem. The latest delivery of each row
 -- wins.
 
+{{ config(unique_key='collected_data_id') }}
+
 with
 
 source as (
 
     select * from {{ source('buzzeasy', 'collected_data') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 

@@ -2,14 +2,17 @@
 -- without their filtering). Fills in conversations a dump has no media table for. The latest
 -- delivery of each row wins.
 
+{{ config(unique_key='conversation_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'conversations'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__conversations',
+        since_last_build=true,
     ) }}
 
 ),

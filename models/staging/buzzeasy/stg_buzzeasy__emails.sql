@@ -1,11 +1,16 @@
 -- One row per Buzzeasy email conversation (Emails). The latest delivery of each row wins.
 
+{{ config(unique_key='conversation_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
-        source('buzzeasy', 'emails'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__emails'
+        source('buzzeasy', 'emails'),
+        ref('base_buzzeasy__record_checks'),
+        'buzzeasy__emails',
+        since_last_build=true,
     ) }}
 
 ),

@@ -1,61 +1,28 @@
--- One row per Buzzeasy queue segment: a conversation's stay in one queue node, from entering to
--- leaving it. The latest delivery of each row wins.
+-- The Buzzeasy queue segments whose conversation is in the feed (a Calls, Chats, Emails or
+-- Conversations row staging holds), or that name none: base_buzzeasy__queue_segments
+-- without the rows stg_buzzeasy__quarantined_records lists as waiting for their conversation.
+
+{{ config(materialized='table') }}
 
 with
 
-source as (
+queue_segments as (
 
-    {{ unquarantined(
-        source('buzzeasy', 'queue_segments'),
-        ref('stg_buzzeasy__quarantined_records'),
-        'buzzeasy__queue_segments',
-    ) }}
+    select * from {{ ref('base_buzzeasy__queue_segments') }}
 
 ),
 
-renamed as (
+known_conversations as (
 
-    select
-        -- ids
-        {{ json_text('record', 'id') }} as id,
-        {{ json_text('record', ['conversationId', 'conversationID', 'ConversationId']) }}
-            as conversation_id,
-        {{ json_text('record', ['queueId', 'queueID']) }} as queue_id,
-        {{ json_text('record', ['channelId', 'channelID']) }} as channel_id,
-
-        -- dimensions
-        {{ json_text('record', 'dequeuedReason') }} as dequeued_reason,
-
-        -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
-
-        -- timestamps (UTC; *_local as the tenant's wall clock)
-        {{ utc_timestamp(json_text('record', ['queuedAtUTC', 'queuedAtUtc'])) }} as queued_at,
-        {{ utc_timestamp(json_text('record', ['dequeuedAtUTC', 'dequeuedAtUtc'])) }} as dequeued_at,
-        try_cast({{ json_text('record', 'queuedAt') }} as timestamp) as queued_at_local,
-        try_cast({{ json_text('record', 'dequeuedAt') }} as timestamp) as dequeued_at_local,
-
-        -- lineage
-        {{ raw_lineage_columns() }}
-
-    from source
-
-),
-
-keyed as (
-
-    select
-        coalesce(id, conversation_id || ':' || queue_id || ':' || cast(queued_at as varchar))
-            as queue_segment_id,
-        *
-    from renamed
-
-),
-
-latest as (
-
-    {{ latest_delivery('keyed', 'queue_segment_id') }}
+    select * from {{ ref('base_buzzeasy__staged_conversations') }}
 
 )
 
-select * from latest
+-- every column of base_buzzeasy__queue_segments, which names them
+select *  -- noqa: AM04
+from queue_segments
+where
+    conversation_id is null
+    or conversation_id in (
+        select known_conversations.conversation_id from known_conversations
+    )

@@ -1,12 +1,17 @@
 -- One row per Buzzeasy queue node. A lookup table refreshed daily as a full snapshot: the latest
 -- snapshot's row wins; deleted rows stay, flagged.
 
+{{ config(unique_key='queue_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
-        source('buzzeasy', 'queues'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__queues'
+        source('buzzeasy', 'queues'),
+        ref('base_buzzeasy__record_checks'),
+        'buzzeasy__queues',
+        since_last_build=true,
     ) }}
 
 ),

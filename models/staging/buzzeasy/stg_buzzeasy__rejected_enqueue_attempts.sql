@@ -1,14 +1,17 @@
 -- One row per Buzzeasy rejected enqueue attempt: a conversation that could not enter a queue (no
 -- agent logged in, queue full, ...). The latest delivery of each row wins.
 
+{{ config(unique_key='rejected_enqueue_attempt_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'rejected_enqueue_attempts'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__rejected_enqueue_attempts',
+        since_last_build=true,
     ) }}
 
 ),

@@ -1,12 +1,17 @@
 -- One row per Buzzeasy user (agents are users too). A lookup table refreshed daily as a full
 -- snapshot: the latest snapshot's row wins; deleted rows stay, flagged.
 
+{{ config(unique_key='user_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
-        source('buzzeasy', 'users'), ref('stg_buzzeasy__quarantined_records'), 'buzzeasy__users'
+        source('buzzeasy', 'users'),
+        ref('base_buzzeasy__record_checks'),
+        'buzzeasy__users',
+        since_last_build=true,
     ) }}
 
 ),

@@ -1,14 +1,17 @@
 -- One row per Buzzeasy workitem conversation session: a conversation within a workitem, with its
 -- holds. The latest delivery of each row wins.
 
+{{ config(unique_key='workitem_conversation_session_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'workitem_conversation_sessions'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__workitem_conversation_sessions',
+        since_last_build=true,
     ) }}
 
 ),

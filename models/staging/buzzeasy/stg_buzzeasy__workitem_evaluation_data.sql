@@ -1,14 +1,17 @@
 -- One row per answer of a Buzzeasy quality evaluation: a script key and its value. The latest
 -- delivery of each row wins.
 
+{{ config(unique_key='workitem_evaluation_data_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'workitem_evaluation_data'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__workitem_evaluation_data',
+        since_last_build=true,
     ) }}
 
 ),

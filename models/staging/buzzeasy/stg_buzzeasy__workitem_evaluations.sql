@@ -1,13 +1,16 @@
 -- One row per Buzzeasy quality evaluation of a workitem. The latest delivery of each row wins.
 
+{{ config(unique_key='workitem_evaluation_id') }}
+
 with
 
 source as (
 
     {{ unquarantined(
         source('buzzeasy', 'workitem_evaluations'),
-        ref('stg_buzzeasy__quarantined_records'),
+        ref('base_buzzeasy__record_checks'),
         'buzzeasy__workitem_evaluations',
+        since_last_build=true,
     ) }}
 
 ),

@@ -1,63 +1,28 @@
--- One row per Buzzeasy workitem: an agent task, offered when the system began routing the
--- conversation to the agent, answered or not. The latest delivery of each row wins.
+-- The Buzzeasy workitems whose conversation is in the feed (a Calls, Chats, Emails or
+-- Conversations row staging holds), or that name none: base_buzzeasy__workitems
+-- without the rows stg_buzzeasy__quarantined_records lists as waiting for their conversation.
+
+{{ config(materialized='table') }}
 
 with
 
-source as (
+workitems as (
 
-    {{ unquarantined(
-        source('buzzeasy', 'workitems'),
-        ref('stg_buzzeasy__quarantined_records'),
-        'buzzeasy__workitems',
-    ) }}
+    select * from {{ ref('base_buzzeasy__workitems') }}
 
 ),
 
-renamed as (
+known_conversations as (
 
-    select
-        -- ids
-        {{ json_text('record', 'id') }} as workitem_id,
-        {{ json_text('record', ['agentId', 'agentID']) }} as agent_id,
-        {{ json_text('record', ['queueID', 'queueId']) }} as queue_id,
-        {{ json_text('record', ['primaryConversationID', 'primaryConversationId']) }}
-            as primary_conversation_id,
-        {{ json_text('record', ['primaryChannelId', 'primaryChannelID']) }} as primary_channel_id,
-        {{ json_text('record', ['businessUnitId', 'businessUnitID']) }} as business_unit_id,
-        {{ json_text('record', ['customerId', 'customerID']) }} as customer_id,
-        {{ json_text('record', ['scriptId', 'scriptID']) }} as script_id,
-
-        -- dimensions
-        {{ json_text('record', 'mediaType') }} as media_type,
-        {{ json_text('record', 'result') }} as result,
-        {{ json_text('record', 'completionCode') }} as completion_code,
-        {{ json_text('record', 'notes') }} as notes,
-        {{ json_text('record', 'agentPhoneNumber') }} as agent_phone_number,
-
-        -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
-        {{ duration_seconds(json_text('record', 'activeDurationInSeconds')) }} as active_seconds,
-        {{ duration_seconds(json_text('record', 'previewDuration')) }} as preview_seconds,
-        {{ duration_seconds(json_text('record', 'wrapUpDuration')) }} as wrap_up_seconds,
-        {{ duration_seconds(json_text('record', 'lookupDuration')) }} as lookup_seconds,
-
-        -- timestamps (UTC; *_local as the tenant's wall clock)
-        {{ utc_timestamp(json_text('record', ['startTimeUTC', 'startTimeUtc'])) }} as started_at,
-        {{ utc_timestamp(json_text('record', ['endTimeUTC', 'endTimeUtc'])) }} as ended_at,
-        try_cast({{ json_text('record', 'startTime') }} as timestamp) as started_at_local,
-        try_cast({{ json_text('record', 'endTime') }} as timestamp) as ended_at_local,
-
-        -- lineage
-        {{ raw_lineage_columns() }}
-
-    from source
-
-),
-
-latest as (
-
-    {{ latest_delivery('renamed', 'workitem_id') }}
+    select * from {{ ref('base_buzzeasy__staged_conversations') }}
 
 )
 
-select * from latest
+-- every column of base_buzzeasy__workitems, which names them
+select *  -- noqa: AM04
+from workitems
+where
+    primary_conversation_id is null
+    or primary_conversation_id in (
+        select known_conversations.conversation_id from known_conversations
+    )

@@ -4,7 +4,14 @@
 -- later (CSAT or a disposition arrived) replaces the earlier one: the latest `updated_at` wins,
 -- then the later load, file path and position (DECISIONLOG.md). A document that cannot be staged
 -- (no id, no usable start time, a human agent participant with no user_id) keeps its row with a
--- `quarantine_reason`: staging.quarantined_records lists it and no other model reads it.
+-- `quarantine_reason`: staging.quarantined_records lists it and no other model reads it (its
+-- session_id is NULL, record_id and session_kind keep what was sent).
+--
+-- Incremental (macros/incremental/replace_scope.sql): a build parses only the documents loaded
+-- since the last one, and each competes with the stored version of its session, so a rewritten
+-- document replaces it and an older one arriving late does not.
+
+{{ config(unique_key='session_id', incremental_watermark='last_delivered_at') }}
 
 with
 
@@ -14,6 +21,7 @@ calls as (
         'call' as session_kind,
         *
     from {{ source('ccai_platform', 'calls') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 
@@ -23,6 +31,7 @@ chats as (
         'chat' as session_kind,
         *
     from {{ source('ccai_platform', 'chats') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 
@@ -41,10 +50,9 @@ parsed as (
 
 ),
 
-keyed as (
+identified as (
 
     select
-        session_kind || '-' || {{ blank_as_null('ccai_session.id') }} as session_id,
         {{ blank_as_null('ccai_session.id') }} as record_id,
         {{ utc_timestamp('ccai_session.updated_at') }} as document_updated_at,
         -- a scheduled call starts at its scheduled time, not when it was booked; a document
@@ -79,28 +87,32 @@ checked as (
                 then 'an agent participant names no agent (user_id)'
         end as quarantine_reason,
         *
-    from keyed
+    from identified
 
 ),
 
-ranked as (
+keyed as (
 
+    -- a quarantined document has no session key, so it never competes with (or replaces) the
+    -- stageable versions of its session
     select
-        *,
-        case when quarantine_reason is null then row_number() over (
-                    partition by quarantine_reason is null, session_id
-                    order by
-                        document_updated_at desc nulls last,
-                        loaded_at desc,
-                        loaded_from_file_path desc,
-                        loaded_from_record_index desc
-                )
-        end as version_rank,
-        count(*) over (partition by quarantine_reason is null, session_id) as delivery_count
+        case
+            when quarantine_reason is null then session_kind || '-' || record_id
+        end as session_id,
+        *
     from checked
+
+),
+
+versions as (
+
+    {{ newest_version(
+        'keyed',
+        'session_id',
+        'document_updated_at desc nulls last, loaded_at desc, loaded_from_file_path desc,'
+        ~ ' loaded_from_record_index desc',
+    ) }}
 
 )
 
-select * exclude (version_rank)
-from ranked
-where version_rank = 1 or quarantine_reason is not null
+select * from versions

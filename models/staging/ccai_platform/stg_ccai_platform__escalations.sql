@@ -1,12 +1,14 @@
 -- One row per escalation of a CCAI Platform session: a virtual agent handing the session to a
 -- human (or another virtual agent), with its status and reason.
 
+{{ config(incremental_scope={'from': 'base_ccai_platform__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -14,6 +16,7 @@ escalations as (
 
     select
         session_id,
+        loaded_at,
         unnest(ccai_session.escalations) as escalation,
         generate_subscripts(ccai_session.escalations, 1) - 1 as escalation_index
     from base
@@ -38,7 +41,10 @@ renamed as (
         escalation.from_virtual_agent.name as from_virtual_agent_name,
 
         -- timestamps (UTC)
-        {{ utc_timestamp(['escalation.escalated_at', 'escalation.created_at']) }} as escalated_at
+        {{ utc_timestamp(['escalation.escalated_at', 'escalation.created_at']) }} as escalated_at,
+
+        -- lineage
+        loaded_at
 
     from escalations
 

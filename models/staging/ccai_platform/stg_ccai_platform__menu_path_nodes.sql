@@ -1,12 +1,14 @@
 -- One row per node of a CCAI Platform session's materialized menu path (`2420/4563/6205`):
 -- each node is a queue (menu) id, from the root (depth 0) to the selected leaf.
 
+{{ config(incremental_scope={'from': 'base_ccai_platform__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -14,6 +16,7 @@ nodes as (
 
     select
         session_id,
+        loaded_at,
         unnest(string_split(ccai_session.menu_path.materialized_path, '/')) as queue_id,
         generate_subscripts(string_split(ccai_session.menu_path.materialized_path, '/'), 1) - 1
             as node_depth,
@@ -30,7 +33,11 @@ renamed as (
         session_id,
         node_depth as path_depth,
         queue_id,
-        node_depth = node_count - 1 as is_leaf
+        node_depth = node_count - 1 as is_leaf,
+
+        -- lineage
+        loaded_at
+
     from nodes
 
 )

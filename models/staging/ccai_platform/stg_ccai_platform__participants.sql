@@ -1,12 +1,14 @@
 -- One row per participant record of a CCAI Platform session: end users, human agents and
 -- virtual agents. A participant who leaves and rejoins gets a new record.
 
+{{ config(incremental_scope={'from': 'base_ccai_platform__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -14,6 +16,7 @@ participants as (
 
     select
         session_id,
+        loaded_at,
         unnest(ccai_session.participants) as participant,
         generate_subscripts(ccai_session.participants, 1) - 1 as participant_index
     from base
@@ -42,7 +45,10 @@ renamed as (
 
         -- timestamps (UTC)
         {{ utc_timestamp('participant.connected_at') }} as connected_at,
-        {{ utc_timestamp(['participant.ended_at', 'participant.finished_at']) }} as ended_at
+        {{ utc_timestamp(['participant.ended_at', 'participant.finished_at']) }} as ended_at,
+
+        -- lineage
+        loaded_at
 
     from participants
 

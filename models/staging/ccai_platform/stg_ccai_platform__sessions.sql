@@ -1,13 +1,22 @@
 -- One row per CCAI Platform call or chat session (newest document): scalars typed and renamed,
 -- timestamps with offsets in UTC, the status read from its name or its numeric code into one
 -- readable value, and `agent_info`'s variant told apart (human agent, virtual agent, absent).
+--
+-- Incremental: a build rebuilds the sessions whose base row changed. The watermark is
+-- last_delivered_at, not loaded_at: an older document arriving late changes only the session's
+-- delivery_count and last_delivered_at, not the kept version's load time.
+
+{{ config(
+    incremental_scope={'from': 'base_ccai_platform__sessions', 'key': 'session_id'},
+    incremental_watermark='last_delivered_at',
+) }}
 
 with
 
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -119,6 +128,7 @@ renamed as (
         coalesce(len(ccai_session.participants), 0) as participant_count,
         coalesce(len(ccai_session.transfers), 0) as transfer_count,
         delivery_count,
+        last_delivered_at,
 
         -- booleans
         ccai_session.verified as is_verified,

@@ -2,12 +2,14 @@
 -- virtual agent to which. Menus arrive as `from_menu` / `to_menu` (schema example) or
 -- `from_menu_path` / `to_menu_path` (API objects); both are read.
 
+{{ config(incremental_scope={'from': 'base_ccai_platform__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -15,6 +17,7 @@ transfers as (
 
     select
         session_id,
+        loaded_at,
         unnest(ccai_session.transfers) as transfer,
         generate_subscripts(ccai_session.transfers, 1) - 1 as transfer_index
     from base
@@ -61,7 +64,10 @@ renamed as (
             'transfer.created_at', 'transfer.assigned_at', 'transfer.connected_at'
         ]) }} as transferred_at,
         {{ utc_timestamp('transfer.assigned_at') }} as assigned_at,
-        {{ utc_timestamp('transfer.connected_at') }} as connected_at
+        {{ utc_timestamp('transfer.connected_at') }} as connected_at,
+
+        -- lineage
+        loaded_at
 
     from transfers
 

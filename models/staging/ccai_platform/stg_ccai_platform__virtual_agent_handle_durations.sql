@@ -1,11 +1,13 @@
 -- One row per stretch of a CCAI Platform session handled by a virtual agent.
 
+{{ config(incremental_scope={'from': 'base_ccai_platform__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_ccai_platform__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -13,6 +15,7 @@ stretches as (
 
     select
         session_id,
+        loaded_at,
         started_at as session_started_at,
         unnest(ccai_session.virtual_agent_handle_durations) as stretch,
         generate_subscripts(ccai_session.virtual_agent_handle_durations, 1) - 1 as stretch_index
@@ -53,7 +56,10 @@ renamed as (
                 rows between unbounded preceding and 1 preceding
             ),
             0
-        ) as earlier_handle_seconds
+        ) as earlier_handle_seconds,
+
+        -- lineage
+        loaded_at
 
     from stretches
 
@@ -78,6 +84,7 @@ timed as (
 )
 
 select
-    * exclude (ended_at),
-    coalesce(ended_at, {{ add_seconds('started_at', 'handle_seconds') }}) as ended_at
+    * exclude (ended_at, loaded_at),
+    coalesce(ended_at, {{ add_seconds('started_at', 'handle_seconds') }}) as ended_at,
+    loaded_at
 from timed

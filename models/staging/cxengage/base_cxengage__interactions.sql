@@ -1,16 +1,23 @@
 -- Every CxEngage interaction document parsed once into a typed STRUCT, one row per interaction.
 -- A document that cannot be staged (no interactionId, no usable start time, a queue entry or
 -- an agent allocation that names no queue or agent) keeps its row with a `quarantine_reason`:
--- staging.quarantined_records lists it and no other model reads it. Of the stageable deliveries
--- of an interaction the latest load wins, then the later file path, then the later record.
+-- staging.quarantined_records lists it and no other model reads it (its interaction_id is NULL,
+-- record_id keeps the id). Of the stageable deliveries of an interaction the latest load wins,
+-- then the later file path, then the later record.
 -- Lists the vendor describes as "each entry in this object" are read whether they arrive as a
 -- list or as one object.
+--
+-- Incremental (macros/incremental/replace_scope.sql): a build parses only the documents loaded
+-- since the last one, and each competes with the stored version of its interaction.
+
+{{ config(unique_key='interaction_id', incremental_watermark='last_delivered_at') }}
 
 with
 
 source as (
 
     select * from {{ source('cxengage', 'interactions') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 
@@ -30,7 +37,7 @@ parsed as (
 checked as (
 
     select
-        {{ blank_as_null('interaction.interactionId') }} as interaction_id,
+        {{ blank_as_null('interaction.interactionId') }} as record_id,
         {{ utc_timestamp([
             'interaction.startTimestamp', 'interaction.details.startTimestamp'
         ]) }} as started_at,
@@ -43,7 +50,7 @@ reasoned as (
 
     select
         case
-            when interaction_id is null then 'no interactionId'
+            when record_id is null then 'no interactionId'
             when started_at is null
                 then 'no usable start time (startTimestamp, details.startTimestamp)'
             when len(list_filter(
@@ -63,21 +70,23 @@ reasoned as (
 
 ),
 
-versioned as (
+keyed as (
 
     select
-        *,
-        case when quarantine_reason is null then row_number() over (
-                    partition by quarantine_reason is null, interaction_id
-                    order by
-                        loaded_at desc, loaded_from_file_path desc, loaded_from_record_index desc
-                )
-        end as version_rank,
-        count(*) over (partition by quarantine_reason is null, interaction_id) as delivery_count
+        case when quarantine_reason is null then record_id end as interaction_id,
+        *
     from reasoned
+
+),
+
+versions as (
+
+    {{ newest_version(
+        'keyed',
+        'interaction_id',
+        'loaded_at desc, loaded_from_file_path desc, loaded_from_record_index desc',
+    ) }}
 
 )
 
-select * exclude (version_rank)
-from versioned
-where version_rank = 1 or quarantine_reason is not null
+select * from versions

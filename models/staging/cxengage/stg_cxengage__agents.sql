@@ -4,12 +4,14 @@
 -- allocation without interactionAgentId is identified by its agent and start, else by its
 -- position (`<interactionId>:agent:<list>:<n>`).
 
+{{ config(incremental_scope={'from': 'base_cxengage__interactions', 'key': 'interaction_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -17,6 +19,7 @@ top_level as (
 
     select
         interaction_id,
+        loaded_at,
         'agents' as listed_under,
         unnest(interaction.agents) as agent,
         generate_subscripts(interaction.agents, 1) - 1 as agent_index
@@ -28,6 +31,7 @@ under_details as (
 
     select
         interaction_id,
+        loaded_at,
         'details.agents' as listed_under,
         unnest(interaction.details.agents) as agent,
         generate_subscripts(interaction.details.agents, 1) - 1 as agent_index
@@ -68,7 +72,10 @@ renamed as (
 
         -- timestamps (UTC)
         {{ utc_timestamp('agent.startTimestamp') }} as allocated_at,
-        {{ utc_timestamp('agent.endTimestamp') }} as deallocated_at
+        {{ utc_timestamp('agent.endTimestamp') }} as deallocated_at,
+
+        -- lineage
+        loaded_at
 
     from allocations
 

@@ -2,12 +2,14 @@
 -- interactionHookId gets one from its position (`<interactionId>:hook:<n>`); a hook listed twice
 -- is kept once.
 
+{{ config(incremental_scope={'from': 'base_cxengage__interactions', 'key': 'interaction_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -15,6 +17,7 @@ hooks as (
 
     select
         base.interaction_id,
+        base.loaded_at,
         unnest(base.interaction.hooks) as hook,
         generate_subscripts(base.interaction.hooks, 1) - 1 as hook_index
     from base
@@ -41,7 +44,10 @@ renamed as (
         hook.hookName as hook_name,
 
         -- timestamps (UTC)
-        {{ utc_timestamp('hook.timestamp') }} as linked_at
+        {{ utc_timestamp('hook.timestamp') }} as linked_at,
+
+        -- lineage
+        loaded_at
 
     from hooks
 

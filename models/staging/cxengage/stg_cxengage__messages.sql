@@ -2,12 +2,14 @@
 -- Messages come in two shapes: the transcript artifact wraps each one in `payload` with an
 -- epoch-milliseconds `timestamp` beside it; messages sent live carry the same keys unwrapped.
 
+{{ config(incremental_scope={'from': 'base_cxengage__interactions', 'key': 'interaction_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -15,6 +17,7 @@ items as (
 
     select
         interaction_id,
+        loaded_at,
         unnest(interaction.messagingTranscript) as item,
         generate_subscripts(interaction.messagingTranscript, 1) - 1 as message_index
     from base
@@ -46,7 +49,10 @@ renamed as (
         coalesce(
             {{ utc_timestamp('coalesce(item.payload.timestamp, item.timestamp)') }},
             {{ epoch_milliseconds('item.timestamp') }}
-        ) as sent_at
+        ) as sent_at,
+
+        -- lineage
+        loaded_at
 
     from items
 

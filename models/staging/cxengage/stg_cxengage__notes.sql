@@ -1,12 +1,14 @@
 -- Agent notes. The vendor sends `notes` either as one text or as a list of note objects
 -- (title, body); both become rows here, numbered in the order sent.
 
+{{ config(incremental_scope={'from': 'base_cxengage__interactions', 'key': 'interaction_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -14,6 +16,7 @@ note_lists as (
 
     select
         interaction_id,
+        loaded_at,
         case
             when json_type(interaction.notes) = 'ARRAY'
                 then try_cast(interaction.notes as json[])
@@ -28,6 +31,7 @@ notes as (
 
     select
         interaction_id,
+        loaded_at,
         unnest(notes) as note,
         generate_subscripts(notes, 1) - 1 as note_index
     from note_lists
@@ -38,6 +42,7 @@ parsed as (
 
     select
         interaction_id,
+        loaded_at,
         note_index,
         case when json_type(note) = 'VARCHAR' then json_extract_string(note, '$') end as note_text,
         json_transform(
@@ -64,7 +69,10 @@ renamed as (
         coalesce(note_text, note_object.body) as note_body,
 
         -- timestamps (UTC)
-        {{ utc_timestamp('note_object.timestamp') }} as noted_at
+        {{ utc_timestamp('note_object.timestamp') }} as noted_at,
+
+        -- lineage
+        loaded_at
 
     from parsed
 

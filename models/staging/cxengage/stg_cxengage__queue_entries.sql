@@ -4,12 +4,14 @@
 -- A missing entry time is the exit time less the vendor's queueTime, else the start of its
 -- segment, else the interaction's start; the reported wait stays as sent (DECISIONLOG.md).
 
+{{ config(incremental_scope={'from': 'base_cxengage__interactions', 'key': 'interaction_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -17,6 +19,7 @@ queue_entries as (
 
     select
         base.interaction_id,
+        base.loaded_at,
         base.started_at as interaction_started_at,
         unnest(base.interaction.queues) as queue_entry,
         generate_subscripts(base.interaction.queues, 1) - 1 as queue_entry_index
@@ -76,7 +79,10 @@ renamed as (
             segment_starts.segment_started_at,
             queue_entries.interaction_started_at
         ) as entered_at,
-        {{ utc_timestamp('queue_entry.endTimestamp') }} as exited_at
+        {{ utc_timestamp('queue_entry.endTimestamp') }} as exited_at,
+
+        -- lineage
+        queue_entries.loaded_at
 
     from queue_entries
     left join segment_starts

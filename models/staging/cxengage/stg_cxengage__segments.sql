@@ -4,12 +4,14 @@
 -- the segment before it; a missing end is the interaction's start plus the vendor's
 -- segmentTime (or segmentCancelTime), both seconds from the interaction's start.
 
+{{ config(incremental_scope={'from': 'base_cxengage__interactions', 'key': 'interaction_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_cxengage__interactions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -17,6 +19,7 @@ segments as (
 
     select
         base.interaction_id,
+        base.loaded_at,
         base.started_at as interaction_started_at,
         unnest(base.interaction.segments) as segment,
         generate_subscripts(base.interaction.segments, 1) - 1 as segment_index
@@ -50,7 +53,10 @@ renamed as (
         -- timestamps (UTC)
         {{ utc_timestamp('segment.startTimestamp') }} as reported_started_at,
         {{ utc_timestamp('segment.endTimestamp') }} as reported_ended_at,
-        interaction_started_at
+        interaction_started_at,
+
+        -- lineage
+        loaded_at
 
     from segments
 

@@ -3,15 +3,22 @@
 -- ranges repeat sessions: of the stageable deliveries the latest load wins, then the later file
 -- path, then the later record. A session that cannot be staged (no sessionId, no usable
 -- sessionStartTime, a queue entry naming no queue, an agent entry naming no agent) keeps its row
--- with a `quarantine_reason`: staging.quarantined_records lists it and no other model reads it.
+-- with a `quarantine_reason`: staging.quarantined_records lists it and no other model reads it
+-- (its session_id is NULL, record_id keeps the id).
 -- The lists the vendor documents as arrays are read whether they arrive as a list or as one
 -- value, and metaInfo whether it arrives as an object or as its JSON text.
+--
+-- Incremental (macros/incremental/replace_scope.sql): a build parses only the sessions loaded
+-- since the last one, and each competes with the stored version of its session.
+
+{{ config(unique_key='session_id', incremental_watermark='last_delivered_at') }}
 
 with
 
 source as (
 
     select * from {{ source('kore_smartassist', 'sessions') }}
+    where {{ loaded_since_last_build() }}
 
 ),
 
@@ -37,7 +44,7 @@ parsed as (
 checked as (
 
     select
-        {{ blank_as_null('smartassist_session.sessionId') }} as session_id,
+        {{ blank_as_null('smartassist_session.sessionId') }} as record_id,
         {{ local_to_utc('smartassist_session.sessionStartTime', 'assumed_utc_offset') }}
             as started_at,
         *
@@ -49,7 +56,7 @@ reasoned as (
 
     select
         case
-            when session_id is null then 'no sessionId'
+            when record_id is null then 'no sessionId'
             when started_at is null then 'no usable sessionStartTime'
             when len(list_filter(
                     smartassist_session.destinations,
@@ -87,20 +94,23 @@ reasoned as (
 
 ),
 
-versioned as (
+keyed as (
 
     select
-        *,
-        case when quarantine_reason is null then row_number() over (
-                    partition by quarantine_reason is null, session_id
-                    order by
-                        loaded_at desc, loaded_from_file_path desc, loaded_from_record_index desc
-                )
-        end as version_rank
+        case when quarantine_reason is null then record_id end as session_id,
+        *
     from reasoned
+
+),
+
+versions as (
+
+    {{ newest_version(
+        'keyed',
+        'session_id',
+        'loaded_at desc, loaded_from_file_path desc, loaded_from_record_index desc',
+    ) }}
 
 )
 
-select * exclude (version_rank)
-from versioned
-where version_rank = 1 or quarantine_reason is not null
+select * from versions

@@ -2,12 +2,14 @@
 -- vendor documents these lists but not their fields: the common ones are extracted (an agent or
 -- user id, name, email, start and end) and the whole entry is kept as JSON.
 
+{{ config(incremental_scope={'from': 'base_kore_smartassist__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -16,6 +18,7 @@ destinations as (
     select
         session_id,
         assumed_utc_offset,
+        loaded_at,
         unnest(smartassist_session.destinations) as destination,
         generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
     from base
@@ -27,6 +30,7 @@ lists as (
     select
         session_id,
         assumed_utc_offset,
+        loaded_at,
         destination_index,
         'consulting_agent' as participant_type,
         try_cast(
@@ -39,6 +43,7 @@ lists as (
     select
         session_id,
         assumed_utc_offset,
+        loaded_at,
         destination_index,
         'joined_user' as participant_type,
         try_cast(
@@ -55,6 +60,7 @@ participants as (
     select
         session_id,
         assumed_utc_offset,
+        loaded_at,
         destination_index,
         participant_type,
         unnest(participants) as participant,
@@ -90,7 +96,10 @@ renamed as (
             "coalesce(participant ->> '$.consultEndTime', participant ->> '$.leftTime',"
             ~ " participant ->> '$.interactionEndTime')",
             'assumed_utc_offset',
-        ) }} as ended_at
+        ) }} as ended_at,
+
+        -- lineage
+        loaded_at
 
     from participants
 

@@ -2,12 +2,14 @@
 -- (QueueEntry.respondingAgent), or the agent of a direct transfer (an AgentSegment
 -- destination).
 
+{{ config(incremental_scope={'from': 'base_kore_smartassist__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -16,6 +18,7 @@ destinations as (
     select
         session_id,
         assumed_utc_offset,
+        loaded_at,
         unnest(smartassist_session.destinations) as destination,
         generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
     from base
@@ -27,6 +30,7 @@ responding as (
     select
         session_id,
         assumed_utc_offset,
+        loaded_at,
         destination_index,
         coalesce(
             {{ kore_smartassist_destination_type('destination') }} = 'AgentSegment', false
@@ -75,7 +79,10 @@ renamed as (
         {{ local_to_utc('agent.interactionEndTime', 'assumed_utc_offset') }}
             as interaction_ended_at,
         {{ local_to_utc('agent.afterCallWorkEndTime', 'assumed_utc_offset') }}
-            as after_call_work_ended_at
+            as after_call_work_ended_at,
+
+        -- lineage
+        loaded_at
 
     from responding
     where {{ blank_as_null('agent.agentId') }} is not null

@@ -1,12 +1,14 @@
 -- One row per destination of a SmartAssist session, in order: a QueueEntry (the session
 -- entered a queue) or an AgentSegment (the bot transferred it straight to an agent).
 
+{{ config(incremental_scope={'from': 'base_kore_smartassist__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -16,6 +18,7 @@ destinations as (
         session_id,
         started_at as session_started_at,
         assumed_utc_offset,
+        loaded_at,
         unnest(smartassist_session.destinations) as destination,
         generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
     from base
@@ -71,7 +74,10 @@ renamed as (
             ) }},
             {{ local_to_utc('destination.respondingAgent.assignedAt', 'assumed_utc_offset') }},
             session_started_at
-        ) as entered_at
+        ) as entered_at,
+
+        -- lineage
+        loaded_at
 
     from timed
 

@@ -1,12 +1,14 @@
 -- One row per disposition code or disposition remark of a SmartAssist session, in the order
 -- the agent gave them (`kind` tells which).
 
+{{ config(incremental_scope={'from': 'base_kore_smartassist__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -14,6 +16,7 @@ items as (
 
     select
         session_id,
+        loaded_at,
         'code' as kind,
         unnest(smartassist_session.dispositions) as item_value,
         generate_subscripts(smartassist_session.dispositions, 1) - 1 as item_index
@@ -21,6 +24,7 @@ items as (
     union all
     select
         session_id,
+        loaded_at,
         'remark' as kind,
         unnest(smartassist_session.dispositionRemarks) as item_value,
         generate_subscripts(smartassist_session.dispositionRemarks, 1) - 1 as item_index
@@ -35,7 +39,11 @@ renamed as (
         session_id,
         kind,
         item_index,
-        trim(item_value) as disposition_text
+        trim(item_value) as disposition_text,
+
+        -- lineage
+        loaded_at
+
     from items
 
 )

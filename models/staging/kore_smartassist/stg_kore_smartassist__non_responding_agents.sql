@@ -1,11 +1,13 @@
 -- One row per agent a SmartAssist queue entry was offered to who did not respond.
 
+{{ config(incremental_scope={'from': 'base_kore_smartassist__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -14,6 +16,7 @@ destinations as (
     select
         session_id,
         assumed_utc_offset,
+        loaded_at,
         unnest(smartassist_session.destinations) as destination,
         generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
     from base
@@ -25,6 +28,7 @@ agents as (
     select
         session_id,
         assumed_utc_offset,
+        loaded_at,
         destination_index,
         unnest(destination.nonRespondingAgents) as agent,
         generate_subscripts(destination.nonRespondingAgents, 1) - 1 as agent_index
@@ -47,7 +51,10 @@ renamed as (
         agent.email as agent_email,
 
         -- timestamps (UTC)
-        {{ local_to_utc('agent.assignedAt', 'assumed_utc_offset') }} as assigned_at
+        {{ local_to_utc('agent.assignedAt', 'assumed_utc_offset') }} as assigned_at,
+
+        -- lineage
+        loaded_at
 
     from agents
     -- an entry that names nobody (null, or empty) is no offer; one that names an agent without

@@ -3,12 +3,14 @@
 -- belongs to is its conversationId, or the session itself when it never left the bot (no
 -- conversationId). metaInfo stays JSON, with the keys the vendor's examples show extracted.
 
+{{ config(incremental_scope={'from': 'base_kore_smartassist__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 

@@ -1,12 +1,14 @@
 -- One row per tag of a SmartAssist session: user-level tags (about the customer's profile) and
 -- session-level tags (about this session), told apart by `tag_level`.
 
+{{ config(incremental_scope={'from': 'base_kore_smartassist__sessions', 'key': 'session_id'}) }}
+
 with
 
 base as (
 
     select * from {{ ref('base_kore_smartassist__sessions') }}
-    where quarantine_reason is null
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 
@@ -14,6 +16,7 @@ tags as (
 
     select
         session_id,
+        loaded_at,
         'user' as tag_level,
         unnest(smartassist_session.userleveltags) as tag,
         generate_subscripts(smartassist_session.userleveltags, 1) - 1 as tag_index
@@ -21,6 +24,7 @@ tags as (
     union all
     select
         session_id,
+        loaded_at,
         'session' as tag_level,
         unnest(smartassist_session.sessionleveltags) as tag,
         generate_subscripts(smartassist_session.sessionleveltags, 1) - 1 as tag_index
@@ -36,7 +40,11 @@ renamed as (
         tag_level,
         tag_index,
         tag.name as tag_name,
-        tag.value as tag_value
+        tag.value as tag_value,
+
+        -- lineage
+        loaded_at
+
     from tags
 
 )

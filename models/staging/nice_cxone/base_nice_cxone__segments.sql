@@ -12,21 +12,14 @@
 -- again, so a reprocessed record replaces its older version and an older one arriving late does
 -- not. `dbt build --full-refresh` gives the same rows.
 
-{{ config(
-    materialized='incremental',
-    incremental_strategy='delete+insert',
-    unique_key='segment_id',
-    on_schema_change='fail',
-) }}
+{{ config(unique_key='segment_id', incremental_watermark='last_delivered_at') }}
 
 with
 
 source as (
 
     select * from {{ source('nice_cxone', 'segments') }}
-    {% if is_incremental() -%}
-        where _loaded_at > {{ incremental_watermark('last_delivered_at') }}
-    {%- endif %}
+    where {{ loaded_since_last_build() }}
 
 ),
 
@@ -62,61 +55,26 @@ checked as (
 
 ),
 
-delivered as (
+keyed as (
 
     select
         case when quarantine_reason is null then record_id end as segment_id,
         try_cast(segment.versionId as bigint) as version_number,
         {{ utc_timestamp('segment.acquiredAt') }} as acquired_at,
-        *,
-        1 as deliveries,
-        loaded_at as delivered_at
+        *
     from checked
 
 ),
 
-candidates as (
+versions as (
 
-    select * from delivered
-    {% if is_incremental() -%}
-        union all by name
-        select
-            * exclude (delivery_count, last_delivered_at),
-            delivery_count as deliveries,
-            last_delivered_at as delivered_at
-        from {{ this }}
-        where
-            quarantine_reason is null
-            and segment_id in (select delivered.segment_id from delivered)
-    {%- endif %}
-
-),
-
-ranked as (
-
-    select
-        * exclude (deliveries, delivered_at),
-        row_number() over (
-            partition by quarantine_reason is null, segment_id
-            order by
-                version_number desc nulls last,
-                acquired_at desc nulls last,
-                loaded_at desc,
-                loaded_from_file_path desc,
-                loaded_from_record_index desc
-        ) as version_rank,
-        case
-            when quarantine_reason is null then sum(deliveries) over (partition by segment_id)
-            else 1
-        end as delivery_count,
-        case
-            when quarantine_reason is null then max(delivered_at) over (partition by segment_id)
-            else delivered_at
-        end as last_delivered_at
-    from candidates
+    {{ newest_version(
+        'keyed',
+        'segment_id',
+        'version_number desc nulls last, acquired_at desc nulls last, loaded_at desc,'
+        ~ ' loaded_from_file_path desc, loaded_from_record_index desc',
+    ) }}
 
 )
 
-select * exclude (version_rank)
-from ranked
-where version_rank = 1 or quarantine_reason is not null
+select * from versions

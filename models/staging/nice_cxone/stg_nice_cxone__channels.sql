@@ -3,10 +3,7 @@
 -- participant's side of the transcript as one text.
 
 {{ config(
-    materialized='incremental',
-    incremental_strategy='replace_scope',
-    incremental_scope='nice_cxone_segments',
-    on_schema_change='fail',
+    incremental_scope={'from': 'base_nice_cxone__segments', 'key': 'segment_id'},
 ) }}
 
 with
@@ -14,11 +11,7 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
-    where
-        quarantine_reason is null
-    {% if is_incremental() -%}
-            and {{ incremental_scope() }}
-        {%- endif %}
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 

@@ -2,10 +2,7 @@
 -- out-of-the-box entity by the participant who mentioned it, with its sentiment and count.
 
 {{ config(
-    materialized='incremental',
-    incremental_strategy='replace_scope',
-    incremental_scope='nice_cxone_segments',
-    on_schema_change='fail',
+    incremental_scope={'from': 'base_nice_cxone__segments', 'key': 'segment_id'},
 ) }}
 
 with
@@ -13,11 +10,7 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
-    where
-        quarantine_reason is null
-    {% if is_incremental() -%}
-            and {{ incremental_scope() }}
-        {%- endif %}
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 

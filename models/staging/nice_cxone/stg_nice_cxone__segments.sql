@@ -4,11 +4,8 @@
 -- as sent (the marts do not read them).
 
 {{ config(
-    materialized='incremental',
-    incremental_strategy='replace_scope',
-    incremental_scope='nice_cxone_segments',
+    incremental_scope={'from': 'base_nice_cxone__segments', 'key': 'segment_id'},
     incremental_watermark='last_delivered_at',
-    on_schema_change='fail',
 ) }}
 
 with
@@ -16,11 +13,7 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
-    where
-        quarantine_reason is null
-    {% if is_incremental() -%}
-            and {{ incremental_scope() }}
-        {%- endif %}
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 

@@ -4,10 +4,7 @@
 -- recording; chat and email times are epoch milliseconds (DECISIONLOG.md).
 
 {{ config(
-    materialized='incremental',
-    incremental_strategy='replace_scope',
-    incremental_scope='nice_cxone_segments',
-    on_schema_change='fail',
+    incremental_scope={'from': 'base_nice_cxone__segments', 'key': 'segment_id'},
 ) }}
 
 with
@@ -15,11 +12,7 @@ with
 base as (
 
     select * from {{ ref('base_nice_cxone__segments') }}
-    where
-        quarantine_reason is null
-    {% if is_incremental() -%}
-            and {{ incremental_scope() }}
-        {%- endif %}
+    where quarantine_reason is null and {{ in_incremental_scope() }}
 
 ),
 

@@ -1,6 +1,7 @@
 -- Nothing is lost between raw and staging: for every Buzzeasy entity set whose records carry an
 -- `id`, the distinct ids landed in raw and not quarantined are exactly the ids staged (each
--- once). Sets without an id
+-- once). A record waiting for its conversation is quarantined by id (its latest delivery is
+-- listed; earlier deliveries of the same id wait with it). Sets without an id
 -- (queue segments, captured and collected data, business unit changes, campaign record details)
 -- are keyed in staging from several fields and covered by the end-to-end test.
 
@@ -47,6 +48,27 @@ raw_ids as (
     {% endfor %}
 ),
 
+waiting_ids as (
+
+    select
+        replace(raw_table, 'buzzeasy__', '') as entity_set,
+        record_id as id
+    from {{ ref('quarantined_records') }}
+    where source_system = 'buzzeasy' and reason like 'its conversation %'
+
+),
+
+expected_ids as (
+
+    select * from raw_ids
+    where
+        not exists (
+            select 1 from waiting_ids
+            where waiting_ids.entity_set = raw_ids.entity_set and waiting_ids.id = raw_ids.id
+        )
+
+),
+
 staged_ids as (
     {% for entity_set, model, key in id_keyed %}
         select
@@ -69,11 +91,11 @@ staged_counts as (
 )
 
 select
-    coalesce(raw_ids.entity_set, staged_counts.entity_set) as entity_set,
-    coalesce(raw_ids.id, staged_counts.id) as id,
-    raw_ids.id is not null as is_in_raw,
+    coalesce(expected_ids.entity_set, staged_counts.entity_set) as entity_set,
+    coalesce(expected_ids.id, staged_counts.id) as id,
+    expected_ids.id is not null as is_in_raw,
     coalesce(staged_counts.staged_rows, 0) as staged_rows
-from raw_ids
+from expected_ids
 full outer join staged_counts
-    on raw_ids.entity_set = staged_counts.entity_set and raw_ids.id = staged_counts.id
-where raw_ids.id is null or staged_counts.id is null or staged_counts.staged_rows <> 1
+    on expected_ids.entity_set = staged_counts.entity_set and expected_ids.id = staged_counts.id
+where expected_ids.id is null or staged_counts.id is null or staged_counts.staged_rows <> 1
