@@ -10,17 +10,15 @@ from __future__ import annotations
 import os
 import re
 import secrets
-import shutil
 import subprocess
 from pathlib import Path
 
 import duckdb
 import pytest
-from tests.e2e.warehouse import BIN, PROJECT
+from tests.e2e.warehouse import BIN, PROJECT, copy_project
 
 pytestmark = pytest.mark.dbt
 
-PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests")
 MAKE_VARIABLES = ("WAREHOUSE_PATH", "DBT_PROFILES_DIR", "CCW_CUSTOMER_KEY_SALT", "SERVING_PATH")
 
 
@@ -43,15 +41,7 @@ def with_samples(block: str) -> str:
 
 
 def test_the_load_your_own_exports_block_runs_as_written(tmp_path: Path) -> None:
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for part in PROJECT_PARTS:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, copy / part)
-    shutil.copytree(PROJECT / "sample_data", copy / "sample_data")
+    copy = copy_project(tmp_path / "project")
     (copy / ".venv").symlink_to(BIN.parent)
     (copy / ".customer_key_salt").write_text(secrets.token_hex(32) + "\n")
     env = {k: v for k, v in os.environ.items() if k not in MAKE_VARIABLES}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,8 @@ from ccw.registry import read_registry
 PROJECT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SAMPLES = PROJECT / "sample_data"
+# What a dbt run of the project needs.
+PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests")
 # Each vendor's sample load options, from the vendor registry (dbt_project.yml).
 SAMPLE_LOAD_OPTIONS = {
     vendor.source_system: vendor.sample_load_options for vendor in read_registry(PROJECT)
@@ -85,6 +88,20 @@ class Warehouse:
 
     def rows(self, sql: str) -> list[tuple[object, ...]]:
         return query(self.db, sql)
+
+
+def copy_project(to: Path, parts: tuple[str, ...] = PROJECT_PARTS) -> Path:
+    """A scratch copy of the project's dbt files (and any other `parts`) at `to`, with the
+    bundled samples: for tests that change the project or run it from another folder."""
+    to.mkdir(parents=True)
+    for part in (*parts, "sample_data"):
+        source = PROJECT / part
+        if source.is_dir():
+            ignore = shutil.ignore_patterns("__pycache__", "*.egg-info")
+            shutil.copytree(source, to / part, ignore=ignore)
+        else:
+            shutil.copy(source, to / part)
+    return to
 
 
 def snapshot(warehouse: Warehouse, to: Path, staging_like: str = "%nice_cxone%") -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 import pytest
-from tests.queries import query
+from tests.queries import EARLIER_MANIFEST_DDL, query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from ccw.landing import connect
@@ -351,15 +351,7 @@ def test_a_warehouse_loaded_by_an_earlier_release_gains_the_new_manifest_columns
     and the offset of each loaded file is taken from its raw rows."""
     with duckdb.connect(str(db)) as con:
         con.execute("create schema raw")
-        con.execute(
-            """
-            create table raw._load_files (
-                file_path varchar not null, file_sha256 varchar, file_size_bytes bigint,
-                source_system varchar not null, entity varchar, status varchar not null,
-                reason varchar, record_count bigint not null, batch_id varchar not null,
-                loaded_at timestamp not null)
-            """
-        )
+        con.execute(EARLIER_MANIFEST_DDL)
         con.execute(
             """
             create table raw.kore_smartassist__sessions (

@@ -11,6 +11,7 @@ import duckdb
 import pytest
 import yaml
 from tests.e2e.warehouse import PROJECT
+from tests.queries import EARLIER_MANIFEST_DDL
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
 from ccw.status import FRESHNESS_WARN_HOURS
@@ -155,15 +156,7 @@ def test_a_manifest_from_an_earlier_release_is_read_as_it_is(
     db = tmp_path / "old.duckdb"
     with duckdb.connect(str(db)) as con:
         con.execute("create schema raw")
-        con.execute(
-            """
-            create table raw._load_files (
-                file_path varchar not null, file_sha256 varchar, file_size_bytes bigint,
-                source_system varchar not null, entity varchar, status varchar not null,
-                reason varchar, record_count bigint not null, batch_id varchar not null,
-                loaded_at timestamp not null)
-            """
-        )
+        con.execute(EARLIER_MANIFEST_DDL)
         con.execute(
             "insert into raw._load_files values ('/old/a.json', 'abc', 10, 'cxengage',"
             " 'interactions', 'loaded', null, 3, 'b-old', now()::timestamp)"

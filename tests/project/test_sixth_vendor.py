@@ -15,18 +15,16 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import subprocess
 import textwrap
 from pathlib import Path
 
 import duckdb
 import pytest
-from tests.e2e.warehouse import BIN, PROJECT
+from tests.e2e.warehouse import BIN, PROJECT_PARTS, copy_project
 
 pytestmark = pytest.mark.dbt
 
-PARTS = ("dbt_project.yml", "profiles.yml", "Makefile", "models", "macros", "seeds", "tests")
 ALLOWED_SHARED = {
     "dbt_project.yml",
     "scripts/ccw/vendors/__init__.py",
@@ -268,20 +266,7 @@ def add_vendor(copy: Path) -> None:
 
 
 def test_a_sixth_vendor_touches_at_most_five_shared_files(tmp_path: Path) -> None:
-    copy = tmp_path / "project"
-    copy.mkdir()
-    for part in PARTS:
-        source = PROJECT / part
-        if source.is_dir():
-            shutil.copytree(source, copy / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, copy / part)
-    shutil.copytree(PROJECT / "sample_data", copy / "sample_data")
-    shutil.copytree(
-        PROJECT / "scripts",
-        copy / "scripts",
-        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"),
-    )
+    copy = copy_project(tmp_path / "project", (*PROJECT_PARTS, "Makefile", "scripts"))
     before = digests(copy)
 
     add_vendor(copy)

@@ -4,15 +4,6 @@
 
 {{ config(materialized='table') }}
 
-select
-    'ccai_platform' as source_system,
-    'ccai_platform__' || session_kind || 's' as raw_table,
-    loaded_from_file_path as file_path,
-    loaded_from_record_index as record_index,
-    loaded_from_file_sha256 as file_sha256,
-    load_batch_id as batch_id,
-    loaded_at,
-    record_id,
-    quarantine_reason as reason
-from {{ ref('base_ccai_platform__sessions') }}
-where quarantine_reason is not null
+{{ quarantined_base_rows(
+    'ccai_platform', "'ccai_platform__' || session_kind || 's'", ref('base_ccai_platform__sessions')
+) }}

@@ -4,15 +4,6 @@
 
 {{ config(materialized='table') }}
 
-select
-    'cxengage' as source_system,
-    'cxengage__interactions' as raw_table,
-    loaded_from_file_path as file_path,
-    loaded_from_record_index as record_index,
-    loaded_from_file_sha256 as file_sha256,
-    load_batch_id as batch_id,
-    loaded_at,
-    record_id,
-    quarantine_reason as reason
-from {{ ref('base_cxengage__interactions') }}
-where quarantine_reason is not null
+{{ quarantined_base_rows(
+    'cxengage', "'cxengage__interactions'", ref('base_cxengage__interactions')
+) }}
