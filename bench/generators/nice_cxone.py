@@ -15,6 +15,7 @@ import random
 import uuid
 from datetime import timedelta
 from pathlib import Path
+from typing import BinaryIO
 
 from . import SAMPLE_DATA, WORDS, record_start, stamp
 
@@ -95,34 +96,42 @@ def generate(
     max_records: int | None = None,
 ) -> tuple[int, int]:
     """Write exports of about `megabytes` (or `max_records` records, whichever comes first);
-    returns the records and bytes written."""
+    returns the records and bytes written. Records are written as they are made, so a single
+    file of gigabytes takes no more memory than a small one."""
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed * 1_000_003 + start)
     bases = templates()
     budget = int(megabytes * 1024 * 1024)
-    written = number = files = 0
-    batch: list[dict[str, object]] = []
+    written = number = files = in_file = 0
+    handle: BinaryIO | None = None
 
-    def flush() -> int:
-        nonlocal files
-        if not batch:
-            return 0
-        data = json.dumps(batch, separators=(",", ":")).encode()
-        (out / f"ia-export-{seed}-{start:09d}-{files:05d}.json").write_bytes(data)
-        files += 1
-        batch.clear()
-        return len(data)
+    def close() -> None:
+        nonlocal handle, written, files, in_file
+        if handle is not None:
+            handle.write(b"]")
+            handle.close()
+            written += 1
+            handle, in_file = None, 0
+            files += 1
 
-    while written < budget and (max_records is None or number < max_records):
-        current = start + number
-        if reprocess and number and rng.random() < reprocess:
-            # a reprocessed historical segment: an older number, a newer version
-            old = rng.randrange(0, max(1, start))
-            batch.append(record(old, seed, bases[old % len(bases)], rng, version=2))
-        else:
-            batch.append(record(current, seed, bases[current % len(bases)], rng))
-        number += 1
-        if len(batch) >= records_per_file:
-            written += flush()
-    written += flush()
+    try:
+        while written < budget and (max_records is None or number < max_records):
+            current = start + number
+            if reprocess and number and rng.random() < reprocess:
+                # a reprocessed historical segment: an older number, a newer version
+                old = rng.randrange(0, max(1, start))
+                rec = record(old, seed, bases[old % len(bases)], rng, version=2)
+            else:
+                rec = record(current, seed, bases[current % len(bases)], rng)
+            if handle is None:
+                handle = (out / f"ia-export-{seed}-{start:09d}-{files:05d}.json").open("wb")
+            data = (b"," if in_file else b"[") + json.dumps(rec, separators=(",", ":")).encode()
+            handle.write(data)
+            written += len(data)
+            number += 1
+            in_file += 1
+            if in_file >= records_per_file:
+                close()
+    finally:
+        close()
     return number, written

@@ -23,15 +23,16 @@ from ccw.files import (
     fingerprint,
     holds_an_empty_array,
     is_supported,
-    reader_format,
 )
 from ccw.spec import VendorSpec
 from ccw.warehouse import attach, sql_string
 
 RAW_SCHEMA = "raw"
 MANIFEST_TABLE = "_load_files"
-# Largest single JSON value (a whole envelope file, or one array element) the reader accepts.
+# Largest single JSON value (a whole envelope file, or one array element) the reader accepts,
+# and the size it reads array elements and lines with first (see _value_limit).
 MAX_JSON_VALUE_BYTES = 256 * 1024 * 1024
+DEFAULT_JSON_VALUE_BYTES = 16 * 1024 * 1024
 # A group of files read and committed together: at most this many files or bytes.
 GROUP_MAX_FILES = 500
 GROUP_MAX_BYTES = 64 * 1024 * 1024
@@ -50,6 +51,8 @@ MANIFEST_COLUMNS = (
     "assumed_timezone",
     "unloaded_at",
 )
+# The loader's DuckDB memory limit; the process stays within about 1 GB whatever the file sizes.
+LOADER_MEMORY_LIMIT_MB = 512
 # Rows per row group of the raw tables (DuckDB's default is 122,880).
 RAW_ROW_GROUP_SIZE = 16_384
 # The name the loader's session gives the warehouse file.
@@ -120,6 +123,11 @@ def connect(db_path: Path) -> duckdb.DuckDBPyConnection:
         con.close()
         raise
     con.execute(f"use {WAREHOUSE_ALIAS}")
+    # DuckDB's default memory limit (80% of RAM) lets its buffer pool keep every block a large
+    # load writes: a 2 GB file held 1.2 GB. Under a limit it evicts them (they are on disk),
+    # and spills what must be kept to a folder beside the warehouse, created only if needed.
+    con.execute(f"set memory_limit = '{LOADER_MEMORY_LIMIT_MB}MB'")
+    con.execute(f"set temp_directory = {sql_string(str(db_path) + '.tmp')}")
     # Verbatim JSON is large text: zstd writes it several times faster, and smaller, than the
     # default string compression.
     con.execute("set force_compression = 'zstd'")
@@ -351,6 +359,9 @@ class Loader:
         if input_file.size_bytes == 0:
             outcome = self._outcome(input_file, "rejected", reason="the file is empty (0 bytes)")
             return outcome, None
+        if input_file.unclosed_array:
+            reason = "not valid JSON: its array is never closed with ] (the file looks truncated)"
+            return self._outcome(input_file, "rejected", reason=reason), None
         if input_file.sha256 in seen_in_run:
             reason = f"same content as {seen_in_run[input_file.sha256]} in this run"
             return self._outcome(input_file, "skipped", reason=reason), None
@@ -410,104 +421,123 @@ class Loader:
 
     # -- landing ------------------------------------------------------------------------------
 
-    def _land_group_or_each(self, group: list[InputFile]) -> list[FileOutcome]:
+    def _land_group_or_each(
+        self, group: list[InputFile], value_limit: int | None = None
+    ) -> list[FileOutcome]:
+        limit = value_limit or _value_limit(group)
         try:
-            return self._land_group(group)
+            return self._land_group(group, limit)
         except duckdb.Error as exc:
             if len(group) > 1:
                 # One file broke the shared read: land each alone to find it.
                 return [outcome for one in group for outcome in self._land_group_or_each([one])]
+            needs_room = "maximum_object_size" in str(exc) or isinstance(
+                exc, duckdb.OutOfMemoryException
+            )
+            if needs_room and limit < MAX_JSON_VALUE_BYTES:
+                # Values larger than the reader's usual buffer (its buffers grow with them):
+                # read the file again with the largest buffer and the memory to go with it.
+                return self._land_group_or_each(group, MAX_JSON_VALUE_BYTES)
             outcome = self._outcome(group[0], "rejected", reason=describe_read_error(exc))
             self._write_manifest([outcome])
             return [outcome]
 
-    def _land_group(self, group: list[InputFile]) -> list[FileOutcome]:
+    def _land_group(self, group: list[InputFile], value_limit: int) -> list[FileOutcome]:
+        """Read the group's files twice, streaming, so memory does not grow with their size:
+        first to check each against the vendor's shape, then to insert the records of every
+        file that passed. Returns one outcome per file."""
         con = self.con
+        # A whole-file JSON value is parsed, copied and searched in memory at once: allow
+        # room for a few copies of it beyond the usual limit.
+        extra_mb = 0 if value_limit <= DEFAULT_JSON_VALUE_BYTES else 12 * value_limit >> 20
+        con.execute(f"set memory_limit = '{LOADER_MEMORY_LIMIT_MB + extra_mb}MB'")
         con.execute("begin")
         try:
-            outcomes = self._stage_and_insert(group)
+            summaries = self._summaries(group, value_limit)
+            outcomes = [self._checked_outcome(f, summary) for f, summary in summaries]
+            counts = {str(f.path): summary.record_count for f, summary in summaries}
+            self._insert_records(outcomes, counts, group[0].reader_format, value_limit)
             self._insert_manifest(outcomes)
             con.execute("commit")
         except BaseException:
             con.execute("rollback")
             raise
-        finally:
-            con.execute(f"drop {self._records_kind} if exists _ccw_records")
-            con.execute("drop table if exists _ccw_documents")
         return outcomes
 
-    @property
-    def _records_kind(self) -> str:
-        """A vendor with one entity reads its records twice (check, insert): a view is faster.
-        With several, each entity's insert would evaluate the view again: a table is."""
-        return "table" if len(self.spec.entities) > 1 else "view"
-
-    def _stage_and_insert(self, group: list[InputFile]) -> list[FileOutcome]:
-        """Read the group's files once, check each against the vendor's shape, and insert the
-        records of every file that passes. Returns one outcome per file."""
-        con = self.con
-        spec = self.spec
-        paths = [str(f.path) for f in group]
-        con.execute(
-            """
-            create or replace temp table _ccw_documents as
-            select filename as file_path, row_number() over () - 1 as position, json as doc
-            from read_json_objects(
-                $paths, format = $format, filename = true, maximum_object_size = $max_bytes
-            )
-            """,
-            {"paths": paths, "format": group[0].reader_format, "max_bytes": MAX_JSON_VALUE_BYTES},
-        )
-        con.execute(
-            f"""
-            create or replace temp {self._records_kind} _ccw_records as
-            with documents as (
-                select
-                    file_path,
-                    position - min(position) over (partition by file_path) as doc_index,
-                    doc
-                from _ccw_documents
-            ),
-            records as ({spec.records_sql})
-            select
-                file_path,
-                row_number() over (
-                    partition by file_path order by doc_index, element_index
-                ) - 1 as record_index,
-                entity,
-                record
-            from records
-            """
-        )
-        outcomes = [self._checked_outcome(f, summary) for f, summary in self._summaries(group)]
-        landing = [(str(o.path), o.sha256) for o in outcomes if o.status == "loaded"]
-        if landing:
-            con.execute(
-                "create or replace temp table _ccw_landing (file_path varchar, sha varchar)"
-            )
-            insert_rows(con, "_ccw_landing", landing)
-            present = {
-                entity
-                for outcome in outcomes
-                if outcome.status == "loaded" and outcome.entity
-                for entity in outcome.entity.split(",")
-            }
-            for entity in [e for e in spec.entities if e in present]:
-                con.execute(
-                    f"""
-                    insert into {raw_table_name(spec, entity)}
-                    select r.record, r.file_path, l.sha, r.record_index, ?, ?, ?
-                    from _ccw_records as r
-                    inner join _ccw_landing as l on r.file_path = l.file_path
-                    where r.entity = ?
-                    """,
-                    [self.batch_id, self.loaded_at, self.assumed_timezone, entity],
+    def _records_query(self) -> str:
+        """Every record of the files `$paths`, in file order, numbered from 0 across them
+        (`position`). It streams: the window has no partition and nothing is materialised."""
+        return f"""
+            with documents as not materialized (
+                select filename as file_path, row_number() over () - 1 as doc_index, json as doc
+                from read_json_objects(
+                    $paths, format = $format, filename = true, maximum_object_size = $max_bytes
                 )
-            con.execute("drop table _ccw_landing")
-        return outcomes
+            ),
+            records as ({self.spec.records_sql})
+            select file_path, row_number() over () - 1 as position, entity, record
+            from records
+        """
 
-    def _summaries(self, group: list[InputFile]) -> list[tuple[InputFile, _FileSummary]]:
-        """What each file of the group holds, in one pass over its records."""
+    def _insert_records(
+        self,
+        outcomes: Sequence[FileOutcome],
+        record_counts: dict[str, int],
+        reader_format: str,
+        value_limit: int,
+    ) -> None:
+        """Insert the records of the files that passed, one entity at a time, reading only
+        the files that hold it. A record's index is its place in its own file: its position
+        in the read less the records of the files read before its file."""
+        for entity in self.spec.entities:
+            files = [
+                outcome
+                for outcome in outcomes
+                if outcome.status == "loaded"
+                and outcome.record_count
+                and entity in (outcome.entity or "").split(",")
+            ]
+            if not files:
+                continue
+            offsets, offset = [], 0
+            for outcome in files:
+                offsets.append(offset)
+                offset += record_counts[str(outcome.path)]
+            self.con.execute(
+                "create or replace temp table _ccw_landing "
+                "(file_path varchar, sha varchar, first_position bigint)"
+            )
+            insert_rows(
+                self.con,
+                "_ccw_landing",
+                [(str(o.path), o.sha256, first) for o, first in zip(files, offsets, strict=True)],
+            )
+            self.con.execute(
+                f"""
+                insert into {raw_table_name(self.spec, entity)}
+                select
+                    r.record, r.file_path, l.sha, r.position - l.first_position,
+                    $batch_id, $loaded_at, $assumed_timezone
+                from ({self._records_query()}) as r
+                inner join _ccw_landing as l on r.file_path = l.file_path
+                where r.entity = $entity
+                """,
+                {
+                    "paths": [str(o.path) for o in files],
+                    "format": reader_format,
+                    "max_bytes": value_limit,
+                    "batch_id": self.batch_id,
+                    "loaded_at": self.loaded_at,
+                    "assumed_timezone": self.assumed_timezone,
+                    "entity": entity,
+                },
+            )
+            self.con.execute("drop table _ccw_landing")
+
+    def _summaries(
+        self, group: list[InputFile], value_limit: int
+    ) -> list[tuple[InputFile, _FileSummary]]:
+        """What each file of the group holds, in one streaming pass over its records."""
         spec = self.spec
         missing_key_checks = (
             " or ".join(
@@ -520,37 +550,47 @@ class Loader:
         )
         known = ", ".join(f"'{entity}'" for entity in spec.entities)
         scores = ", ".join(
-            f"coalesce(sum(len(list_intersect(doc_keys, {_sql_list(vendor.signature_keys)}))), 0)"
+            f"len(list_intersect(json_keys(doc), {_sql_list(vendor.signature_keys)}))"
             for vendor in (spec, *self.rivals)
         )
         rows = self.con.execute(
             f"""
             with files as (select unnest($paths::varchar[]) as file_path),
             documents as (
-                select file_path, count(*) as doc_count from _ccw_documents group by file_path
+                select filename as file_path, row_number() over () as doc_index, json as doc
+                from read_json_objects(
+                    $paths, format = $format, filename = true, maximum_object_size = $max_bytes
+                )
             ),
             -- the top-level keys of each file's first documents, to tell the vendor's files
+            -- (their text is kept by the aggregate, so only those few documents are parsed)
             fingerprints as (
-                select file_path, [{scores}] as scores
-                from (
-                    select
-                        file_path,
-                        case when json_type(doc) = 'OBJECT' then json_keys(doc) end as doc_keys
-                    from _ccw_documents
-                    qualify row_number() over (partition by file_path order by position)
-                        <= {FINGERPRINT_DOCUMENTS}
-                )
+                select
+                    file_path,
+                    count(*) as doc_count,
+                    list_transform(
+                        min_by(doc, doc_index, {FINGERPRINT_DOCUMENTS}),
+                        lambda doc: [{scores}]
+                    ) as scores
+                from documents
                 group by file_path
             ),
             checked as (
                 select
                     file_path,
-                    record_index,
+                    position,
                     entity,
-                    json_type(record) <> 'OBJECT' as not_object,
+                    not_object,
                     entity is null or entity not in ({known}) as unknown_entity,
-                    json_type(record) = 'OBJECT' and ({missing_key_checks}) as missing_key
-                from _ccw_records
+                    not not_object and ({missing_key_checks}) as missing_key
+                from (
+                    -- the reader has checked the JSON: a value is an object when it opens so
+                    select
+                        *,
+                        not starts_with(ltrim(record::varchar, e' \\t\\r\\n'), '{{')
+                            as not_object
+                    from ({self._records_query()})
+                )
             ),
             per_file as (
                 select
@@ -558,17 +598,17 @@ class Loader:
                     count(*) as record_count,
                     string_agg(distinct entity, ',' order by entity) as entities,
                     count(*) filter (where not_object) as not_object,
-                    min(record_index) filter (where not_object) as first_not_object,
+                    min(position) filter (where not_object) - min(position) as first_not_object,
                     count(*) filter (where unknown_entity) as unknown_entity,
                     min(entity) filter (where unknown_entity) as first_unknown_entity,
                     count(*) filter (where missing_key) as missing_key,
-                    min(record_index) filter (where missing_key) as first_missing_key
+                    min(position) filter (where missing_key) - min(position) as first_missing_key
                 from checked
                 group by file_path
             )
             select
                 files.file_path,
-                coalesce(documents.doc_count, 0),
+                coalesce(fingerprints.doc_count, 0),
                 coalesce(per_file.record_count, 0),
                 per_file.entities,
                 coalesce(per_file.not_object, 0),
@@ -579,11 +619,14 @@ class Loader:
                 per_file.first_missing_key,
                 coalesce(fingerprints.scores, [])
             from files
-            left join documents on files.file_path = documents.file_path
-            left join per_file on files.file_path = per_file.file_path
             left join fingerprints on files.file_path = fingerprints.file_path
+            left join per_file on files.file_path = per_file.file_path
             """,
-            {"paths": [str(f.path) for f in group]},
+            {
+                "paths": [str(f.path) for f in group],
+                "format": group[0].reader_format,
+                "max_bytes": value_limit,
+            },
         ).fetchall()
         by_path = {row[0]: _FileSummary(*row[1:]) for row in rows}
         return [(f, by_path[str(f.path)]) for f in group]
@@ -696,8 +739,25 @@ class _FileSummary:
     first_unknown_entity: str | None
     missing_key: int
     first_missing_key: int | None
-    # Per vendor (this one first, then the rivals): signature keys found in the first documents.
-    scores: list[int]
+    # Per first document of the file, per vendor (this one first, then the rivals): the
+    # vendor's signature keys the document carries.
+    document_scores: list[list[int]]
+
+    @property
+    def scores(self) -> list[int]:
+        """Per vendor, the signature keys found over the file's first documents."""
+        columns = zip(*self.document_scores, strict=True)
+        return [sum(column) for column in columns]
+
+
+def _value_limit(group: Sequence[InputFile]) -> int:
+    """The largest JSON value the reader takes in one go (it allocates twice this per read):
+    an array or line-delimited file's values are its records; an object file's is the whole
+    file. A larger array element makes the group be read again with MAX_JSON_VALUE_BYTES."""
+    if group[0].reader_format == "unstructured":
+        largest = max(f.size_bytes for f in group)
+        return min(MAX_JSON_VALUE_BYTES, max(DEFAULT_JSON_VALUE_BYTES, largest + 1))
+    return DEFAULT_JSON_VALUE_BYTES
 
 
 def _sql_list(texts: Sequence[str]) -> str:
@@ -713,7 +773,7 @@ def _groups(files: Sequence[InputFile]) -> list[list[InputFile]]:
         starts_new = current and (
             len(current) >= GROUP_MAX_FILES
             or current_bytes + input_file.size_bytes > GROUP_MAX_BYTES
-            or reader_format(current[0].path) != input_file.reader_format
+            or current[0].reader_format != input_file.reader_format
         )
         if starts_new:
             groups.append(current)

@@ -16,6 +16,7 @@ import pytest
 from tests.queries import EARLIER_MANIFEST_DDL, query
 
 from ccw.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from ccw.files import fingerprint
 from ccw.landing import connect
 
 RAW = "raw.cxengage__interactions"
@@ -115,6 +116,8 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
     "empty-array.json": (b"[]", "no JSON value"),
     "not-json.json": (b"interactionId,channel\ni-9,voice\n", "not valid JSON"),
     "truncated.json": (b'{"interactionId": "i-9", "segments": [', "looks truncated"),
+    # cut off right after a complete element: the JSON reader alone would take the first record
+    "truncated-array.json": (b'[{"interactionId": "i-8"},\n', "looks truncated"),
     "latin1.json": ('{"interactionId": "i-9", "customer": "Jos\xe9"}'.encode("latin-1"), "UTF-8"),
     "wrong-vendor.json": (
         b'{"numResults": 1, "data": []}',
@@ -148,6 +151,25 @@ def test_a_bad_file_is_rejected_by_name_and_the_good_one_still_loads(
         [("good.json", "loaded"), (name, "rejected")]
     )
     assert expected_reason in next(r for _, s, r in manifest if s == "rejected")
+
+
+READER_FORMATS: dict[str, tuple[bytes, str]] = {
+    "array.json": (b'\n  [{"interactionId": "i-1"}]', "array"),
+    "bom-array.json": ('\ufeff[{"interactionId": "i-1"}]'.encode(), "array"),
+    "object.json": (b'{"interactionId": "i-1"}', "unstructured"),
+    "lines.json": (b'{"interactionId": "i-1"}\n{"interactionId": "i-2"}\n', "unstructured"),
+    "lines.jsonl": (b'{"interactionId": "i-1"}\n', "newline_delimited"),
+    "array.json.gz": (gzip.compress(b'[{"interactionId": "i-1"}]'), "array"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(READER_FORMATS))
+def test_the_reader_format_follows_the_content(name: str, tmp_path: Path) -> None:
+    content, expected = READER_FORMATS[name]
+    path = tmp_path / name
+    path.write_bytes(content)
+
+    assert fingerprint(path).reader_format == expected
 
 
 def test_a_file_named_on_the_command_line_with_another_ending_is_rejected(
