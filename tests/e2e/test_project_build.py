@@ -10,6 +10,7 @@ import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 import sqlalchemy
 from tests.e2e.warehouse import BIN, PROJECT, Warehouse
@@ -23,14 +24,19 @@ VENDORS = [vendor.source_system for vendor in read_registry(PROJECT)]
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path]]:
+def project(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Warehouse]:
     warehouse = Warehouse(tmp_path_factory.mktemp("project"))
     for vendor in VENDORS:
         load = warehouse.load_sample(vendor)
         assert load.returncode == 0, load.stdout + load.stderr
     warehouse.build()
-    yield warehouse.db, warehouse.target
+    yield warehouse
     shutil.rmtree(warehouse.work, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def built(project: Warehouse) -> tuple[Path, Path]:
+    return project.db, project.target
 
 
 def rows(db: Path, sql: str) -> list[tuple[object, ...]]:
@@ -152,3 +158,57 @@ def test_every_mart_column_has_a_column_level_lineage_entry(built: tuple[Path, P
     # NICE reads the queue wait from the record's inQueueSeconds.
     assert "$.inQueueSeconds" in entries[("fct_queue_segments", "wait_seconds")]["json_paths"]
     assert "column_lineage.json" in (target / "column_lineage.html").read_text()
+
+
+def run_results(target: Path) -> list[dict[str, object]]:
+    results: list[dict[str, object]] = json.loads((target / "run_results.json").read_text())[
+        "results"
+    ]
+    return results
+
+
+def test_a_plain_build_leaves_the_unit_tests_to_their_own_run(project: Warehouse) -> None:
+    manifest = json.loads((project.target / "manifest.json").read_text())
+    unit_tests = set(manifest["unit_tests"])
+    assert len(unit_tests) >= 30
+    # the fixture's plain `dbt build` (the default selector) ran every other node, no unit test
+    built_ids = {str(result["unique_id"]) for result in run_results(project.target)}
+    assert not built_ids & unit_tests
+    assert sum(uid.startswith("model.") for uid in built_ids) == len(
+        [uid for uid in manifest["nodes"] if uid.startswith("model.")]
+    )
+
+    done = project.dbt("test", "--select", "test_type:unit")
+
+    assert done.returncode == 0, done.stdout[-5000:]
+    results = [
+        result
+        for result in run_results(project.target)
+        if str(result["unique_id"]).startswith("unit_test.")
+    ]
+    assert {str(result["unique_id"]) for result in results} == unit_tests
+    assert {result["status"] for result in results} == {"pass"}
+
+
+def test_column_checks_find_a_null_and_a_duplicate(project: Warehouse, tmp_path: Path) -> None:
+    """The one query per model that replaced the per-column not_null and unique tests still
+    fails on each: a NULL in a not_null column and a repeated key of a staging table."""
+    broken = Warehouse(tmp_path)
+    shutil.copy(project.db, broken.db)
+    table = "staging.stg_cxengage__hooks"
+    [(hooks,)] = rows(broken.db, f"select count(*) from {table}")
+    assert hooks >= 2
+    with duckdb.connect(str(broken.db)) as con:
+        con.execute(f"update {table} set interaction_id = null")
+        con.execute(f"insert into {table} select * from {table} limit 1")
+
+    done = broken.dbt("test", "--select", "stg_cxengage__hooks,test_name:column_checks")
+
+    assert done.returncode == 1, done.stdout[-3000:]
+    [result] = [r for r in run_results(broken.target) if str(r["unique_id"]).startswith("test.")]
+    assert result["status"] == "fail"
+    # two findings: interaction_id holds NULLs, interaction_hook_id a duplicate
+    assert result["failures"] == 2
+    compiled = str(result["compiled_code"])
+    assert "interaction_id is null" in compiled
+    assert "count(distinct interaction_hook_id)" in compiled

@@ -17,7 +17,15 @@ PROJECT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 SAMPLES = PROJECT / "sample_data"
 # What a dbt run of the project needs.
-PROJECT_PARTS = ("dbt_project.yml", "profiles.yml", "models", "macros", "seeds", "tests")
+PROJECT_PARTS = (
+    "dbt_project.yml",
+    "selectors.yml",
+    "profiles.yml",
+    "models",
+    "macros",
+    "seeds",
+    "tests",
+)
 # Each vendor's sample load options, from the vendor registry (dbt_project.yml).
 SAMPLE_LOAD_OPTIONS = {
     vendor.source_system: vendor.sample_load_options for vendor in read_registry(PROJECT)

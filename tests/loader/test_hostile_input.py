@@ -59,7 +59,6 @@ def test_an_object_larger_than_duckdbs_default_limit_loads(tmp_path: Path) -> No
     assert size == len(notes)
 
 
-
 def test_an_array_element_larger_than_the_readers_first_buffer_loads(tmp_path: Path) -> None:
     folder = good_and(tmp_path / "in")
     notes = "y" * (20 * 1024 * 1024)  # array elements are read with a 16 MiB buffer first
@@ -72,6 +71,7 @@ def test_an_array_element_larger_than_the_readers_first_buffer_loads(tmp_path: P
     assert main(["load", "cxengage", str(folder), "--db", str(db)]) == EXIT_OK
 
     assert loaded_ids(db) == ["i-good", "i-large", "i-small"]
+
 
 def test_deeply_nested_json_is_loaded_or_rejected_by_name(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
