@@ -70,8 +70,9 @@ test: setup lint
 drift: setup
 	CCW_DRIFT=full $(BIN)/pytest tests/drift
 
-# Not part of `make test`: generates BENCH_MB of NICE exports (and smaller exports of the other
-# vendors), times files to marts, an incremental build and the peers; writes bench/results/.
+# Not part of `make test`: times the fixed cost on the samples, the loader at every file size
+# and on a 10 GB batch, end to end on BENCH_MB and twice that of NICE exports, incremental
+# builds, the other vendors' loads and the peers; writes bench/results/. About an hour at 1000.
 BENCH_MB ?= 1000
 BENCH_STAMP := $(VENV)/.bench-installed
 
