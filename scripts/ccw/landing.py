@@ -33,6 +33,7 @@ MANIFEST_TABLE = "_load_files"
 # and the size it reads array elements and lines with first (see _value_limit).
 MAX_JSON_VALUE_BYTES = 256 * 1024 * 1024
 DEFAULT_JSON_VALUE_BYTES = 16 * 1024 * 1024
+MIN_JSON_VALUE_BYTES = 1024 * 1024
 # A group of files read and committed together: at most this many files or bytes.
 GROUP_MAX_FILES = 500
 GROUP_MAX_BYTES = 64 * 1024 * 1024
@@ -428,6 +429,14 @@ class Loader:
         try:
             return self._land_group(group, limit)
         except duckdb.Error as exc:
+            if len(group) > 1 and isinstance(exc, duckdb.OutOfMemoryException):
+                # Too much read at once: land each half, splitting further only if need be.
+                half = len(group) // 2
+                return [
+                    outcome
+                    for part in (group[:half], group[half:])
+                    for outcome in self._land_group_or_each(part)
+                ]
             if len(group) > 1:
                 # One file broke the shared read: land each alone to find it.
                 return [outcome for one in group for outcome in self._land_group_or_each([one])]
@@ -751,13 +760,15 @@ class _FileSummary:
 
 
 def _value_limit(group: Sequence[InputFile]) -> int:
-    """The largest JSON value the reader takes in one go (it allocates twice this per read):
-    an array or line-delimited file's values are its records; an object file's is the whole
-    file. A larger array element makes the group be read again with MAX_JSON_VALUE_BYTES."""
+    """The largest JSON value the reader takes in one go (it allocates buffers of twice this
+    for every file it reads at once): no value is larger than its file, an object file's value
+    is the whole file, and an array's or line-delimited file's values are its records, which a
+    first read takes up to DEFAULT_JSON_VALUE_BYTES (a larger one makes the file be read again
+    with MAX_JSON_VALUE_BYTES)."""
+    largest = max(f.size_bytes for f in group) + 1
     if group[0].reader_format == "unstructured":
-        largest = max(f.size_bytes for f in group)
-        return min(MAX_JSON_VALUE_BYTES, max(DEFAULT_JSON_VALUE_BYTES, largest + 1))
-    return DEFAULT_JSON_VALUE_BYTES
+        return min(MAX_JSON_VALUE_BYTES, max(MIN_JSON_VALUE_BYTES, largest))
+    return min(DEFAULT_JSON_VALUE_BYTES, max(MIN_JSON_VALUE_BYTES, largest))
 
 
 def _sql_list(texts: Sequence[str]) -> str:

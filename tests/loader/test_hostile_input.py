@@ -7,10 +7,13 @@ import json
 import os
 from pathlib import Path
 
+import duckdb
 import pytest
 from tests.queries import query
 
+from ccw import landing
 from ccw.cli import EXIT_OK, EXIT_REJECTED, main
+from ccw.files import InputFile
 
 RAW = "raw.cxengage__interactions"
 
@@ -145,3 +148,31 @@ def test_a_symlink_loop_in_the_input_folder_does_not_hang_or_duplicate(tmp_path:
 
     assert code in (EXIT_OK, EXIT_REJECTED)
     assert loaded_ids(db) == ["i-good"]
+
+
+def test_a_group_that_runs_out_of_memory_is_landed_in_halves(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Many files read at once can exhaust the loader's memory limit: the group is split in
+    halves until the parts fit, not read file by file, and every file still lands once."""
+    folder = good_and(tmp_path / "in")
+    for number in range(15):
+        (folder / f"i-{number:02d}.json").write_text(json.dumps({"interactionId": f"i-{number}"}))
+    sizes: list[int] = []
+    land_group = landing.Loader._land_group
+
+    def at_most_four_files(
+        self: landing.Loader, group: list[InputFile], value_limit: int
+    ) -> list[landing.FileOutcome]:
+        sizes.append(len(group))
+        if len(group) > 4:
+            raise duckdb.OutOfMemoryException("Out of Memory Error: failed to allocate data")
+        return land_group(self, group, value_limit)
+
+    monkeypatch.setattr(landing.Loader, "_land_group", at_most_four_files)
+    db = tmp_path / "w.duckdb"
+
+    assert main(["load", "cxengage", str(folder), "--db", str(db)]) == EXIT_OK
+
+    assert len(loaded_ids(db)) == 16
+    assert sizes == [16, 8, 4, 4, 8, 4, 4]
