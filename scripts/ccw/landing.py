@@ -67,6 +67,16 @@ FINGERPRINT_DOCUMENTS = 20
 Status = Literal["loaded", "skipped", "rejected", "unloaded", "still_rejected"]
 
 
+# Every top-level JSON value of the files `$paths` (a top-level array gives one per element), in
+# file order, numbered from 0 across them: the relation `documents` of VendorSpec.records_sql.
+_DOCUMENTS_SQL = """
+    select filename as file_path, row_number() over () - 1 as doc_index, json as doc
+    from read_json_objects(
+        $paths, format = $format, filename = true, maximum_object_size = $max_bytes
+    )
+"""
+
+
 class OffsetConflictError(Exception):
     """Files of this run were loaded before with another --assume-timezone."""
 
@@ -477,12 +487,7 @@ class Loader:
         """Every record of the files `$paths`, in file order, numbered from 0 across them
         (`position`). It streams: the window has no partition and nothing is materialised."""
         return f"""
-            with documents as not materialized (
-                select filename as file_path, row_number() over () - 1 as doc_index, json as doc
-                from read_json_objects(
-                    $paths, format = $format, filename = true, maximum_object_size = $max_bytes
-                )
-            ),
+            with documents as not materialized ({_DOCUMENTS_SQL}),
             records as ({self.spec.records_sql})
             select file_path, row_number() over () - 1 as position, entity, record
             from records
@@ -565,12 +570,7 @@ class Loader:
         rows = self.con.execute(
             f"""
             with files as (select unnest($paths::varchar[]) as file_path),
-            documents as (
-                select filename as file_path, row_number() over () as doc_index, json as doc
-                from read_json_objects(
-                    $paths, format = $format, filename = true, maximum_object_size = $max_bytes
-                )
-            ),
+            documents as ({_DOCUMENTS_SQL}),
             -- the top-level keys of each file's first documents, to tell the vendor's files
             -- (their text is kept by the aggregate, so only those few documents are parsed)
             fingerprints as (
