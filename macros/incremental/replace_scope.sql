@@ -76,7 +76,7 @@
         {%- if building_incrementally() %}
         union all by name
         select
-            * exclude (delivery_count, last_delivered_at),
+            {{ star_except(["delivery_count", "last_delivered_at"]) }},
             delivery_count as deliveries,
             last_delivered_at as delivered_at
         from {{ this }}
@@ -88,7 +88,7 @@
     ranked as (
 
         select
-            * exclude (deliveries, delivered_at),
+            {{ star_except(["deliveries", "delivered_at"]) }},
             case
                 when {{ key }} is not null
                     then row_number() over (partition by {{ key }} order by {{ order_by }})
@@ -106,7 +106,7 @@
 
     )
 
-    select * exclude (version_rank)
+    select {{ star_except(["version_rank"]) }}
     from ranked
     where version_rank = 1 or {{ key }} is null
 {%- endmacro %}

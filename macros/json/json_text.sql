@@ -5,10 +5,10 @@
 {% macro json_text(json_column, spellings) -%}
     {%- if spellings is string -%}{%- set spellings = [spellings] -%}{%- endif -%}
     {%- if spellings | length == 1 -%}
-        {{ blank_as_null(json_column ~ " ->> '$.\"" ~ spellings[0] ~ "\"'") }}
+        {{ blank_as_null(json_text_at(json_column, '$."' ~ spellings[0] ~ '"')) }}
     {%- else -%}
         coalesce(
-            {%- for spelling in spellings %}{{ blank_as_null(json_column ~ " ->> '$.\"" ~ spelling ~ "\"'") }}
+            {%- for spelling in spellings %}{{ blank_as_null(json_text_at(json_column, '$."' ~ spelling ~ '"')) }}
             {%- if not loop.last %}, {% endif %}{% endfor -%}
         )
     {%- endif -%}

@@ -38,15 +38,49 @@
 {% macro customer_key(identifier) -%}
     case
         when {{ identifier }} is not null
-            then sha256(
-                coalesce(
-                    getvariable('ccw_customer_key_salt'),
-                    cast(error('{{ customer_key_salt_missing() }}') as {{ dbt.type_string() }})
-                )
-                || '|'
-                || {{ identifier }}
-            )
+            then {{ adapter.dispatch('salted_sha256')(identifier) }}
     end
+{%- endmacro %}
+
+
+{#- SHA-256 (hex) of the salt, '|' and the text. DuckDB: the salt is the variable the dbt plugin
+    sets. Spark: the session conf spark.ccw.customer_key_salt, which the `spark` profile fills
+    from $CCW_CUSTOMER_KEY_SALT; the compiled SQL carries `${...}`, Spark substitutes it. -#}
+{% macro default__salted_sha256(identifier) -%}
+    sha256(
+        coalesce(
+            getvariable('ccw_customer_key_salt'),
+            cast(error('{{ customer_key_salt_missing() }}') as {{ dbt.type_string() }})
+        )
+        || '|'
+        || {{ identifier }}
+    )
+{%- endmacro %}
+
+{% macro spark__salted_sha256(identifier) -%}
+    sha2(
+        coalesce(
+            nullif('${spark.ccw.customer_key_salt}', ''),
+            cast(raise_error('{{ customer_key_salt_missing() }}') as string)
+        )
+        || '|'
+        || {{ identifier }},
+        256
+    )
+{%- endmacro %}
+
+
+{#- Whether the salt is set for this connection (require_customer_key_salt). -#}
+{% macro customer_key_salt_is_set_sql() -%}
+    {{ return(adapter.dispatch('customer_key_salt_is_set_sql')()) }}
+{%- endmacro %}
+
+{% macro default__customer_key_salt_is_set_sql() -%}
+    select getvariable('ccw_customer_key_salt') is not null
+{%- endmacro %}
+
+{% macro spark__customer_key_salt_is_set_sql() -%}
+    select '${spark.ccw.customer_key_salt}' <> ''
 {%- endmacro %}
 
 
@@ -71,9 +105,7 @@
             {%- endif -%}
         {%- endfor -%}
         {%- if salted -%}
-            {%- set salt_set = run_query(
-                "select getvariable('ccw_customer_key_salt') is not null"
-            ).columns[0].values()[0] -%}
+            {%- set salt_set = run_query(customer_key_salt_is_set_sql()).columns[0].values()[0] -%}
             {%- if not salt_set -%}
                 {{ exceptions.raise_compiler_error(
                     customer_key_salt_missing() ~ '. Nothing was built (' ~ salted | join(', ')

@@ -61,5 +61,5 @@
         "finish_reason": "VARCHAR", "transfer_id": "VARCHAR"
     }]
 } -%}
-{{ tojson(structure) }}
+{{ return(structure) }}
 {%- endmacro %}

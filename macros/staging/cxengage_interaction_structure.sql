@@ -62,5 +62,5 @@
         "csat": "JSON", "agents": [agent]
     }
 } -%}
-{{ tojson(structure) }}
+{{ return(structure) }}
 {%- endmacro %}

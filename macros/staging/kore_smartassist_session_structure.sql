@@ -41,5 +41,5 @@
     "metaInfo": "JSON",
     "destinations": [destination]
 } -%}
-{{ tojson(structure) }}
+{{ return(structure) }}
 {%- endmacro %}

@@ -4,7 +4,7 @@
     of each key the new rows deliver competes too, so the result replaces it (or keeps it, when
     the stored one is the latest). -#}
 {% macro latest_delivery(relation, key_columns) -%}
-    select * exclude (delivery_rank)
+    select {{ star_except(["delivery_rank"]) }}
     from (
         select
             *,

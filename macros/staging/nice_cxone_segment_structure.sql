@@ -70,5 +70,5 @@
 {%- for key in text_keys %}{% do structure.update({key: "VARCHAR"}) %}{% endfor -%}
 {%- for key in number_keys %}{% do structure.update({key: "DOUBLE"}) %}{% endfor -%}
 {%- for key in boolean_keys %}{% do structure.update({key: "BOOLEAN"}) %}{% endfor -%}
-{{ tojson(structure) }}
+{{ return(structure) }}
 {%- endmacro %}

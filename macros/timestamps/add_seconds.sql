@@ -1,7 +1,7 @@
 {#- A timestamp plus a number of seconds (millisecond precision), for times the vendors give as a
-    start and a duration. NULL when either is NULL, and on DuckDB also when the seconds are not
-    a usable number (infinite, or so large the result leaves the timestamp range) rather than
-    an error that would stop the build for every record. -#}
+    start and a duration. NULL when either is NULL, or when the seconds are not a usable number
+    (infinite, or so large the result leaves the timestamp range), rather than an error that
+    would stop the build for every record. -#}
 {% macro add_seconds(timestamp_expression, seconds_expression) -%}
     {{ return(adapter.dispatch('add_seconds')(timestamp_expression, seconds_expression)) }}
 {%- endmacro %}
@@ -19,4 +19,15 @@
         {{ timestamp_expression }}
         + to_milliseconds(try_cast(round({{ seconds_expression }} * 1000) as bigint))
     )
+{%- endmacro %}
+
+{% macro spark__add_seconds(timestamp_expression, seconds_expression) -%}
+    case
+        when abs({{ seconds_expression }}) < 100000000000
+            then {{ dbt.dateadd(
+                'millisecond',
+                'cast(round(' ~ seconds_expression ~ ' * 1000) as bigint)',
+                timestamp_expression
+            ) }}
+    end
 {%- endmacro %}

@@ -15,6 +15,7 @@ from typing import TextIO
 import duckdb
 
 from ccw import __version__
+from ccw.export_raw import export_raw
 from ccw.files import InputPathError, discover
 from ccw.landing import (
     FileOutcome,
@@ -179,6 +180,19 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="serving file (default: $SERVING_PATH, else serving.duckdb beside the warehouse)",
     )
+    export_command = commands.add_parser(
+        "export-raw",
+        help="write every raw table as Parquet, for engines that cannot read DuckDB (Spark)",
+        description=(
+            "Write each table of the warehouse's raw schema to DIR/<table>/ as Parquet: records "
+            "as JSON text, load times as UTC instants. The dbt target `spark` reads them as "
+            "raw.<table> (README, 'Run on Spark'). Each table is replaced atomically."
+        ),
+    )
+    _add_db_argument(export_command)
+    export_command.add_argument(
+        "--to", type=Path, required=True, metavar="DIR", help="folder to write the tables under"
+    )
     lineage_command = commands.add_parser(
         "lineage",
         help="write the column-level lineage report of every mart column",
@@ -211,6 +225,19 @@ def run_lineage(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(
         f"lineage: {len(results)} mart columns, {traced} traced to raw records; "
         f"{args.target / 'column_lineage.html'}",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def run_export_raw(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    warehouse = args.db or default_db_path()
+    started = time.monotonic()
+    tables = export_raw(warehouse, args.to)
+    rows = sum(table.rows for table in tables)
+    print(
+        f"exported {len(tables)} raw tables ({rows:,} rows) to {args.to} in "
+        f"{time.monotonic() - started:.1f}s",
         file=out,
     )
     return EXIT_OK
@@ -392,6 +419,7 @@ COMMANDS = {
     "unload": run_unload,
     "publish": run_publish,
     "lineage": run_lineage,
+    "export-raw": run_export_raw,
 }
 
 

@@ -39,7 +39,7 @@ parsed as (
 
     select
         session_kind,
-        json_transform(record, '{{ ccai_platform_session_structure() }}') as ccai_session,
+        {{ parse_json_struct('record', ccai_platform_session_structure()) }} as ccai_session,
         _file_sha256 as loaded_from_file_sha256,
         {{ raw_lineage_columns() }}
     from (

@@ -14,12 +14,16 @@ base as (
 
 escalations as (
 
-    select
-        session_id,
-        loaded_at,
-        unnest(ccai_session.escalations) as escalation,
-        generate_subscripts(ccai_session.escalations, 1) - 1 as escalation_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'ccai_session.escalations',
+        'escalation',
+        'escalation_index',
+        columns=[
+            'session_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

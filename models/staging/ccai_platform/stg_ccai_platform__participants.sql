@@ -14,12 +14,16 @@ base as (
 
 participants as (
 
-    select
-        session_id,
-        loaded_at,
-        unnest(ccai_session.participants) as participant,
-        generate_subscripts(ccai_session.participants, 1) - 1 as participant_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'ccai_session.participants',
+        'participant',
+        'participant_index',
+        columns=[
+            'session_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

@@ -15,12 +15,16 @@ base as (
 
 transfers as (
 
-    select
-        session_id,
-        loaded_at,
-        unnest(ccai_session.transfers) as transfer,
-        generate_subscripts(ccai_session.transfers, 1) - 1 as transfer_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'ccai_session.transfers',
+        'transfer',
+        'transfer_index',
+        columns=[
+            'session_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

@@ -13,13 +13,17 @@ base as (
 
 stretches as (
 
-    select
-        session_id,
-        loaded_at,
-        started_at as session_started_at,
-        unnest(ccai_session.virtual_agent_handle_durations) as stretch,
-        generate_subscripts(ccai_session.virtual_agent_handle_durations, 1) - 1 as stretch_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'ccai_session.virtual_agent_handle_durations',
+        'stretch',
+        'stretch_index',
+        columns=[
+            'session_id',
+            'loaded_at',
+            'started_at as session_started_at',
+        ],
+    ) }}
 
 ),
 

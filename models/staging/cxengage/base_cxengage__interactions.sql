@@ -24,10 +24,11 @@ source as (
 parsed as (
 
     select
-        json_transform(
-            {{ json_with_lists('record', ['segments', 'queues', 'agents', 'hooks']) }},
-            '{{ cxengage_interaction_structure() }}'
-        ) as interaction,
+        {{ parse_json_struct(
+            'record',
+            cxengage_interaction_structure(),
+            single_value_lists=['segments', 'queues', 'agents', 'hooks'],
+        ) }} as interaction,
         _file_sha256 as loaded_from_file_sha256,
         {{ raw_lineage_columns() }}
     from source

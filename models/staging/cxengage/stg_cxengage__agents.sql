@@ -17,25 +17,33 @@ base as (
 
 top_level as (
 
-    select
-        interaction_id,
-        loaded_at,
-        'agents' as listed_under,
-        unnest(interaction.agents) as agent,
-        generate_subscripts(interaction.agents, 1) - 1 as agent_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'interaction.agents',
+        'agent',
+        'agent_index',
+        columns=[
+            'interaction_id',
+            'loaded_at',
+            "'agents' as listed_under",
+        ],
+    ) }}
 
 ),
 
 under_details as (
 
-    select
-        interaction_id,
-        loaded_at,
-        'details.agents' as listed_under,
-        unnest(interaction.details.agents) as agent,
-        generate_subscripts(interaction.details.agents, 1) - 1 as agent_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'interaction.details.agents',
+        'agent',
+        'agent_index',
+        columns=[
+            'interaction_id',
+            'loaded_at',
+            "'details.agents' as listed_under",
+        ],
+    ) }}
 
 ),
 

@@ -15,12 +15,16 @@ base as (
 
 hooks as (
 
-    select
-        base.interaction_id,
-        base.loaded_at,
-        unnest(base.interaction.hooks) as hook,
-        generate_subscripts(base.interaction.hooks, 1) - 1 as hook_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'base.interaction.hooks',
+        'hook',
+        'hook_index',
+        columns=[
+            'base.interaction_id',
+            'base.loaded_at',
+        ],
+    ) }}
 
 ),
 

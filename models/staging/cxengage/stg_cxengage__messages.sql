@@ -15,12 +15,16 @@ base as (
 
 items as (
 
-    select
-        interaction_id,
-        loaded_at,
-        unnest(interaction.messagingTranscript) as item,
-        generate_subscripts(interaction.messagingTranscript, 1) - 1 as message_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'interaction.messagingTranscript',
+        'item',
+        'message_index',
+        columns=[
+            'interaction_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

@@ -29,12 +29,16 @@ note_lists as (
 
 notes as (
 
-    select
-        interaction_id,
-        loaded_at,
-        unnest(notes) as note,
-        generate_subscripts(notes, 1) - 1 as note_index
-    from note_lists
+    {{ unnest_with_index(
+        'note_lists',
+        'notes',
+        'note',
+        'note_index',
+        columns=[
+            'interaction_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

@@ -17,13 +17,17 @@ base as (
 
 queue_entries as (
 
-    select
-        base.interaction_id,
-        base.loaded_at,
-        base.started_at as interaction_started_at,
-        unnest(base.interaction.queues) as queue_entry,
-        generate_subscripts(base.interaction.queues, 1) - 1 as queue_entry_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'base.interaction.queues',
+        'queue_entry',
+        'queue_entry_index',
+        columns=[
+            'base.interaction_id',
+            'base.loaded_at',
+            'base.started_at as interaction_started_at',
+        ],
+    ) }}
 
 ),
 

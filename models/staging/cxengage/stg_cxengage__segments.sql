@@ -17,13 +17,17 @@ base as (
 
 segments as (
 
-    select
-        base.interaction_id,
-        base.loaded_at,
-        base.started_at as interaction_started_at,
-        unnest(base.interaction.segments) as segment,
-        generate_subscripts(base.interaction.segments, 1) - 1 as segment_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'base.interaction.segments',
+        'segment',
+        'segment_index',
+        columns=[
+            'base.interaction_id',
+            'base.loaded_at',
+            'base.started_at as interaction_started_at',
+        ],
+    ) }}
 
 ),
 

@@ -25,13 +25,14 @@ source as (
 parsed as (
 
     select
-        json_transform(
-            {{ json_with_lists('record', [
+        {{ parse_json_struct(
+            'record',
+            kore_smartassist_session_structure(),
+            single_value_lists=[
                 'dispositions', 'dispositionRemarks', 'destinations', 'skills',
                 'userleveltags', 'sessionleveltags'
-            ]) }},
-            '{{ kore_smartassist_session_structure() }}'
-        ) as smartassist_session,
+            ],
+        ) }} as smartassist_session,
         record -> '$.customerInfo' as customer_info_as_documented,
         {{ json_object_value("record -> '$.metaInfo'") }} as meta_info,
         _assumed_timezone as assumed_utc_offset,

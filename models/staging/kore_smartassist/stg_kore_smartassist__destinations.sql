@@ -14,14 +14,18 @@ base as (
 
 destinations as (
 
-    select
-        session_id,
-        started_at as session_started_at,
-        assumed_utc_offset,
-        loaded_at,
-        unnest(smartassist_session.destinations) as destination,
-        generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'smartassist_session.destinations',
+        'destination',
+        'destination_index',
+        columns=[
+            'session_id',
+            'started_at as session_started_at',
+            'assumed_utc_offset',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

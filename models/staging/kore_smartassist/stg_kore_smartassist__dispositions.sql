@@ -14,21 +14,29 @@ base as (
 
 items as (
 
-    select
-        session_id,
-        loaded_at,
-        'code' as kind,
-        unnest(smartassist_session.dispositions) as item_value,
-        generate_subscripts(smartassist_session.dispositions, 1) - 1 as item_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'smartassist_session.dispositions',
+        'item_value',
+        'item_index',
+        columns=[
+            'session_id',
+            'loaded_at',
+            "'code' as kind",
+        ],
+    ) }}
     union all
-    select
-        session_id,
-        loaded_at,
-        'remark' as kind,
-        unnest(smartassist_session.dispositionRemarks) as item_value,
-        generate_subscripts(smartassist_session.dispositionRemarks, 1) - 1 as item_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'smartassist_session.dispositionRemarks',
+        'item_value',
+        'item_index',
+        columns=[
+            'session_id',
+            'loaded_at',
+            "'remark' as kind",
+        ],
+    ) }}
 
 ),
 

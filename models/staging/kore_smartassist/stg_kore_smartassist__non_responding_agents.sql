@@ -13,26 +13,34 @@ base as (
 
 destinations as (
 
-    select
-        session_id,
-        assumed_utc_offset,
-        loaded_at,
-        unnest(smartassist_session.destinations) as destination,
-        generate_subscripts(smartassist_session.destinations, 1) - 1 as destination_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'smartassist_session.destinations',
+        'destination',
+        'destination_index',
+        columns=[
+            'session_id',
+            'assumed_utc_offset',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 
 agents as (
 
-    select
-        session_id,
-        assumed_utc_offset,
-        loaded_at,
-        destination_index,
-        unnest(destination.nonRespondingAgents) as agent,
-        generate_subscripts(destination.nonRespondingAgents, 1) - 1 as agent_index
-    from destinations
+    {{ unnest_with_index(
+        'destinations',
+        'destination.nonRespondingAgents',
+        'agent',
+        'agent_index',
+        columns=[
+            'session_id',
+            'assumed_utc_offset',
+            'loaded_at',
+            'destination_index',
+        ],
+    ) }}
 
 ),
 

@@ -13,12 +13,16 @@ base as (
 
 skills as (
 
-    select
-        session_id,
-        loaded_at,
-        unnest(smartassist_session.skills) as skill,
-        generate_subscripts(smartassist_session.skills, 1) - 1 as skill_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'smartassist_session.skills',
+        'skill',
+        'skill_index',
+        columns=[
+            'session_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

@@ -14,21 +14,29 @@ base as (
 
 tags as (
 
-    select
-        session_id,
-        loaded_at,
-        'user' as tag_level,
-        unnest(smartassist_session.userleveltags) as tag,
-        generate_subscripts(smartassist_session.userleveltags, 1) - 1 as tag_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'smartassist_session.userleveltags',
+        'tag',
+        'tag_index',
+        columns=[
+            'session_id',
+            'loaded_at',
+            "'user' as tag_level",
+        ],
+    ) }}
     union all
-    select
-        session_id,
-        loaded_at,
-        'session' as tag_level,
-        unnest(smartassist_session.sessionleveltags) as tag,
-        generate_subscripts(smartassist_session.sessionleveltags, 1) - 1 as tag_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'smartassist_session.sessionleveltags',
+        'tag',
+        'tag_index',
+        columns=[
+            'session_id',
+            'loaded_at',
+            "'session' as tag_level",
+        ],
+    ) }}
 
 ),
 

@@ -26,7 +26,7 @@ source as (
 parsed as (
 
     select
-        json_transform(record, '{{ nice_cxone_segment_structure() }}') as segment,
+        {{ parse_json_struct('record', nice_cxone_segment_structure()) }} as segment,
         _file_sha256 as loaded_from_file_sha256,
         {{ raw_lineage_columns() }}
     from source
@@ -59,7 +59,7 @@ keyed as (
 
     select
         case when quarantine_reason is null then record_id end as segment_id,
-        try_cast(segment.versionId as bigint) as version_number,
+        {{ safe_cast('segment.versionId', 'bigint') }} as version_number,
         {{ utc_timestamp('segment.acquiredAt') }} as acquired_at,
         *
     from checked

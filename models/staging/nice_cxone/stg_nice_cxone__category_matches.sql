@@ -17,30 +17,29 @@ base as (
 
 matches as (
 
-    select
-        segment_id,
-        loaded_at,
-        unnest(segment.categoryMatches) as category_match,
-        generate_subscripts(segment.categoryMatches, 1) - 1 as category_match_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'segment.categoryMatches',
+        'category_match',
+        'category_match_index',
+        columns=[
+            'segment_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 
 per_data_set as (
 
-    select
-        segment_id,
-        category_match_index,
-        category_match,
-        loaded_at,
-        -- one dataset id or a list of them; a match listed without any is kept once
-        unnest(
-            coalesce(
-                nullif({{ json_text_list('category_match.dataSetIds') }}, []),
-                [null]
-            )
-        ) as data_set_id
-    from matches
+    -- one dataset id or a list of them; a match listed without any is kept once
+    {{ unnest_with_index(
+        'matches',
+        list_or_null_item(json_text_list('category_match.dataSetIds')),
+        'data_set_id',
+        none,
+        columns=['segment_id', 'category_match_index', 'category_match', 'loaded_at'],
+    ) }}
 
 ),
 
@@ -57,8 +56,8 @@ renamed as (
         -- dimensions
         upper(category_match.channelName) as channel_name,
         category_match.fullPath as category_path,
-        string_split(category_match.fullPath, '/')[1] as top_category,
-        string_split(category_match.fullPath, '/')[-1] as category_name,
+        {{ list_element(split_text('category_match.fullPath', '/'), 1) }} as top_category,
+        {{ list_element(split_text('category_match.fullPath', '/'), -1) }} as category_name,
 
         -- lineage
         loaded_at

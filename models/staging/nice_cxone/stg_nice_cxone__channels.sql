@@ -17,12 +17,16 @@ base as (
 
 channels as (
 
-    select
-        segment_id,
-        loaded_at,
-        unnest(segment.channels) as channel,
-        generate_subscripts(segment.channels, 1) - 1 as channel_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'segment.channels',
+        'channel',
+        'channel_index',
+        columns=[
+            'segment_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

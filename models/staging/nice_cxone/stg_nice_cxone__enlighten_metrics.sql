@@ -17,12 +17,16 @@ base as (
 
 metrics as (
 
-    select
-        segment_id,
-        loaded_at,
-        unnest(segment.enlightenMetrics) as metric,
-        generate_subscripts(segment.enlightenMetrics, 1) - 1 as metric_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'segment.enlightenMetrics',
+        'metric',
+        'metric_index',
+        columns=[
+            'segment_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

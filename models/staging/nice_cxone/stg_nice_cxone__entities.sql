@@ -16,12 +16,16 @@ base as (
 
 entities as (
 
-    select
-        segment_id,
-        loaded_at,
-        unnest(segment.entities) as entity,
-        generate_subscripts(segment.entities, 1) - 1 as entity_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'segment.entities',
+        'entity',
+        'entity_index',
+        columns=[
+            'segment_id',
+            'loaded_at',
+        ],
+    ) }}
 
 ),
 

@@ -17,19 +17,21 @@ base as (
 
 data_sets as (
 
-    select
-        segment_id,
-        loaded_at,
-        'data_set' as data_set_scope,
-        unnest({{ json_text_list('segment.matchedDataSetIds') }}) as data_set_id
-    from base
+    {{ unnest_with_index(
+        'base',
+        json_text_list('segment.matchedDataSetIds'),
+        'data_set_id',
+        none,
+        columns=['segment_id', 'loaded_at', "'data_set' as data_set_scope"],
+    ) }}
     union all
-    select
-        segment_id,
-        loaded_at,
-        'account_data_set' as data_set_scope,
-        unnest({{ json_text_list('segment.matchedAccountDataSetIds') }}) as data_set_id
-    from base
+    {{ unnest_with_index(
+        'base',
+        json_text_list('segment.matchedAccountDataSetIds'),
+        'data_set_id',
+        none,
+        columns=['segment_id', 'loaded_at', "'account_data_set' as data_set_scope"],
+    ) }}
 
 ),
 

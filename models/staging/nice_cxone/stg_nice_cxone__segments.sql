@@ -124,14 +124,14 @@ renamed as (
         segment.routingTime as routing_seconds,
         segment.refuseTime as refuse_seconds,
         segment.callbackTime as callback_wait_seconds,
-        len({{ json_text_list('segment.matchedDataSetIds') }}) as matched_data_set_count,
-        len(segment.channels) as channel_count,
-        len(segment.entities) as entity_count,
-        len(segment.categoryMatches) as category_match_count,
-        len(
-            list_filter(segment.enlightenMetrics, lambda metric: metric.behaviorName is not null)
-        ) as enlighten_metric_count,
-        len(segment.interwovenTranscript.transcriptBlock) as transcript_block_count,
+        {{ list_length(json_text_list('segment.matchedDataSetIds')) }} as matched_data_set_count,
+        {{ list_length('segment.channels') }} as channel_count,
+        {{ list_length('segment.entities') }} as entity_count,
+        {{ list_length('segment.categoryMatches') }} as category_match_count,
+        {{ list_length(list_filter(
+            'segment.enlightenMetrics', 'metric', 'metric.behaviorName is not null'
+        )) }} as enlighten_metric_count,
+        {{ list_length('segment.interwovenTranscript.transcriptBlock') }} as transcript_block_count,
         delivery_count,
         last_delivered_at,
 

@@ -18,13 +18,17 @@ base as (
 
 blocks as (
 
-    select
-        segment_id,
-        loaded_at,
-        segment.interwovenTranscript.transcriptType as transcript_type,
-        unnest(segment.interwovenTranscript.transcriptBlock) as block,
-        generate_subscripts(segment.interwovenTranscript.transcriptBlock, 1) - 1 as block_index
-    from base
+    {{ unnest_with_index(
+        'base',
+        'segment.interwovenTranscript.transcriptBlock',
+        'block',
+        'block_index',
+        columns=[
+            'segment_id',
+            'loaded_at',
+            'segment.interwovenTranscript.transcriptType as transcript_type',
+        ],
+    ) }}
 
 ),
 
