@@ -1,6 +1,7 @@
 # Contact-center warehouse: the project's own commands.
 #   make run    build the sample warehouse from the bundled exports (first command to try)
 #   make test   lint and the whole test suite, including a real dbt build on fixture data
+#   make setup-spark, make spark-test, make spark-parity: the same project on Apache Spark
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -20,7 +21,8 @@ export CCW_CUSTOMER_KEY_SALT
 # options, one per line: `make load` loads sample_data/<source_system>/ of each.
 SAMPLE_LOADS = $(BIN)/python -m ccw.registry samples
 
-.PHONY: setup run load build publish docs lint test drift bench clean distclean
+.PHONY: setup run load build publish docs lint test drift bench clean distclean \
+	setup-spark spark-test spark-parity
 
 setup: $(STAMP)
 
@@ -57,6 +59,7 @@ docs: setup
 	$(BIN)/ccw lineage --db $(WAREHOUSE_PATH)
 
 lint: setup
+	$(BIN)/python -m ccw.portability
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/ruff format --check scripts tests bench
 	$(BIN)/mypy
@@ -82,6 +85,26 @@ $(BENCH_STAMP): bench/requirements.txt $(STAMP)
 
 bench: setup $(BENCH_STAMP)
 	$(BIN)/python bench/run.py --megabytes $(BENCH_MB)
+
+# The Spark target (README, "Run on Spark"): Java 17 from Debian's packages and the pinned Spark
+# packages beside the DuckDB ones in the same venv.
+SPARK_STAMP := $(VENV)/.spark-installed
+
+$(SPARK_STAMP): requirements-spark.txt $(STAMP)
+	command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-spark.txt
+	touch $(SPARK_STAMP)
+
+setup-spark: $(SPARK_STAMP)
+
+# The macros' parity tests: each dispatched macro on edge-case inputs, on DuckDB and on Spark.
+spark-test: setup-spark
+	$(BIN)/pytest -m spark tests/spark
+
+# With WAREHOUSE_PATH a warehouse built on DuckDB (make run): export its raw tables as Parquet,
+# build the project on Spark from them and compare every mart row for row.
+spark-parity: setup-spark
+	$(BIN)/python -m ccw.parity --db $(WAREHOUSE_PATH) --work $(dir $(WAREHOUSE_PATH))spark
 
 clean:
 	rm -rf target logs $(WAREHOUSE_PATH) $(WAREHOUSE_PATH).wal serving.duckdb

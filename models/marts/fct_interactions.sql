@@ -2,7 +2,7 @@ with
 
 interactions as (
 
-    select * exclude (loaded_at) from {{ ref('int_interactions') }}
+    select {{ star_except(['loaded_at']) }} from {{ ref('int_interactions') }}
     where {{ in_incremental_scope() }}
 
 ),

@@ -4,8 +4,7 @@ with
 
 days as (
 
-    select cast(range as date) as date_day
-    from range(date '2015-01-01', date '2036-01-01', interval 1 day)
+    {{ day_series('2015-01-01', '2036-01-01') }}
 
 )
 

@@ -32,7 +32,7 @@ unioned as (
 )
 
 select
-    {{ dbt.concat(['raw_table', "':'", 'file_sha256', "':'", 'cast(record_index as varchar)']) }}
+    {{ dbt.concat(['raw_table', "':'", 'file_sha256', "':'", 'cast(record_index as ' ~ dbt.type_string() ~ ')']) }}
         as quarantined_record_id,
     *
 from unioned

@@ -84,11 +84,11 @@ waits as (
     union all
     select
         {{ dbt.concat([
-            'transfers.session_id', "':queue:'", 'cast(transfers.transfer_index + 1 as varchar)'
+            'transfers.session_id', "':queue:'", 'cast(transfers.transfer_index + 1 as ' ~ dbt.type_string() ~ ')'
         ]) }} as queue_segment_id,
         transfers.session_id,
         {{ dbt.concat([
-            'transfers.session_id', "':'", 'cast(transfers.transfer_index + 1 as varchar)'
+            'transfers.session_id', "':'", 'cast(transfers.transfer_index + 1 as ' ~ dbt.type_string() ~ ')'
         ]) }} as segment_id,
         transfers.to_queue_id as queue_id,
         coalesce(transfers.transferred_at, sessions.started_at) as entered_at,

@@ -100,7 +100,7 @@ daily as (
 
 select
     {{ dbt.hash(dbt.concat([
-        'cast(daily.activity_date as varchar)', "'|'", 'daily.agent_key'
+        'cast(daily.activity_date as ' ~ dbt.type_string() ~ ')', "'|'", 'daily.agent_key'
     ])) }} as kpi_agent_daily_key,
     daily.activity_date,
     daily.source_system,

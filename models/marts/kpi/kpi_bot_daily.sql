@@ -41,7 +41,7 @@ daily as (
 
 select
     {{ dbt.hash(dbt.concat([
-        'cast(activity_date as varchar)', "'|'", 'source_system', "'|'",
+        'cast(activity_date as ' ~ dbt.type_string() ~ ')', "'|'", 'source_system', "'|'",
         "coalesce(bot_name, '')"
     ])) }} as kpi_bot_daily_key,
     activity_date,

@@ -138,7 +138,7 @@ daily as (
 
 select
     {{ dbt.hash(dbt.concat([
-        'cast(daily.activity_date as varchar)', "'|'", 'daily.source_system', "'|'",
+        'cast(daily.activity_date as ' ~ dbt.type_string() ~ ')', "'|'", 'daily.source_system', "'|'",
         'daily.channel', "'|'", "coalesce(daily.queue_key, '')"
     ])) }} as kpi_queue_daily_key,
     daily.activity_date,

@@ -92,7 +92,7 @@ daily as (
 
 select
     {{ dbt.hash(dbt.concat([
-        'cast(daily.activity_date as varchar)', "'|'", 'daily.source_system', "'|'",
+        'cast(daily.activity_date as ' ~ dbt.type_string() ~ ')', "'|'", 'daily.source_system', "'|'",
         "coalesce(daily.queue_key, '')"
     ])) }} as kpi_sentiment_daily_key,
     daily.activity_date,
