@@ -104,7 +104,7 @@ spark-test: setup-spark
 # With WAREHOUSE_PATH a warehouse built on DuckDB (make run): export its raw tables as Parquet,
 # build the project on Spark from them and compare every mart row for row.
 spark-parity: setup-spark
-	$(BIN)/python -m ccw.parity --db $(WAREHOUSE_PATH) --work $(dir $(WAREHOUSE_PATH))spark
+	$(BIN)/python -m ccw.parity --db $(WAREHOUSE_PATH) --work target/spark
 
 clean:
 	rm -rf target logs $(WAREHOUSE_PATH) $(WAREHOUSE_PATH).wal serving.duckdb

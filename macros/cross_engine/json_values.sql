@@ -12,7 +12,30 @@
 {%- endmacro %}
 
 {% macro spark__json_text_at(json_expression, path) -%}
-    try_variant_get({{ json_expression }}, '{{ spark_json_path(path) }}', 'string')
+    {%- if path == '$' -%}
+        {{ spark_variant_text(json_expression) }}
+    {%- else -%}
+        {{ spark_variant_text(
+            "try_variant_get(" ~ json_expression ~ ", '" ~ spark_json_path(path) ~ "', 'variant')"
+        ) }}
+    {%- endif -%}
+{%- endmacro %}
+
+
+{#- Spark: a VARIANT's text as DuckDB's ->> '$' gives it. The VARIANT holds a number written
+    '4.0' as the DECIMAL 4 and prints '4' where DuckDB prints '4.0': a whole DECIMAL in the
+    BIGINT range gets its '.0' back. Still printed differently: exponent forms ('1.5E-7',
+    DuckDB '1.5e-7'), -0.0, more than 15 significant digits (DuckDB rounds them to a double),
+    and objects (keys sorted). -#}
+{% macro spark_variant_text(value) -%}
+    case
+        when
+            schema_of_variant({{ value }}) like 'DECIMAL%'
+            and try_variant_get({{ value }}, '$', 'string') not like '%.%'
+            and try_variant_get({{ value }}, '$', 'bigint') is not null
+            then concat(try_variant_get({{ value }}, '$', 'string'), '.0')
+        else try_variant_get({{ value }}, '$', 'string')
+    end
 {%- endmacro %}
 
 
@@ -38,7 +61,8 @@
 
 
 {#- The JSON type of a value, in DuckDB's words: 'OBJECT', 'ARRAY', 'VARCHAR', 'BOOLEAN',
-    'BIGINT', 'DOUBLE' or 'NULL' (a JSON null); SQL NULL when the value is missing. -#}
+    'UBIGINT' (a whole number from 0), 'BIGINT' (a negative one), 'DOUBLE' or 'NULL' (a JSON
+    null); SQL NULL when the value is missing. -#}
 {% macro json_type_of(json_expression) -%}
     {{ return(adapter.dispatch('json_type_of')(json_expression)) }}
 {%- endmacro %}
@@ -55,7 +79,10 @@
         when schema_of_variant({{ json_expression }}) = 'VOID' then 'NULL'
         when schema_of_variant({{ json_expression }}) = 'BOOLEAN' then 'BOOLEAN'
         when schema_of_variant({{ json_expression }}) in ('BIGINT', 'INT', 'SMALLINT', 'TINYINT')
-            then 'BIGINT'
+            then case
+                when try_variant_get({{ json_expression }}, '$', 'bigint') < 0 then 'BIGINT'
+                else 'UBIGINT'
+            end
         when {{ json_expression }} is not null then 'DOUBLE'
     end
 {%- endmacro %}
@@ -89,7 +116,25 @@
 {%- endmacro %}
 
 
-{#- A JSON value as JSON text (for digests of whole records). -#}
+{#- The raw `record` as the text that was landed, where a raw table's columns are in scope (for
+    digests of records without ids). DuckDB: the JSON column as text. Spark: the raw view's
+    `_record_text` (register_raw_tables), since the VARIANT's own text has its keys sorted and
+    its numbers re-printed. -#}
+{% macro raw_record_text() -%}
+    {{ return(adapter.dispatch('raw_record_text')()) }}
+{%- endmacro %}
+
+{% macro default__raw_record_text() -%}
+    cast(record as varchar)
+{%- endmacro %}
+
+{% macro spark__raw_record_text() -%}
+    _record_text
+{%- endmacro %}
+
+
+{#- A JSON value as JSON text. On Spark objects have their keys sorted (raw_record_text gives a
+    raw record as landed). -#}
 {% macro json_to_text(json_expression) -%}
     {{ return(adapter.dispatch('json_to_text')(json_expression)) }}
 {%- endmacro %}

@@ -192,3 +192,27 @@
 {% macro spark__star_except(columns) -%}
     * except ({{ columns | join(', ') }})
 {%- endmacro %}
+
+
+{#- A STRUCT of named fields: `fields` is a list of [name, expression] pairs, in order; names keep
+    their case. For a value that must have the same STRUCT type as another (both branches of a
+    CASE): Spark only unifies STRUCTs with the same fields, where DuckDB also merges others. -#}
+{% macro struct_of(fields) -%}
+    {{ return(adapter.dispatch('struct_of')(fields)) }}
+{%- endmacro %}
+
+{% macro default__struct_of(fields) -%}
+    struct_pack(
+        {%- for name, expression in fields %}
+        "{{ name }}" := {{ expression }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    )
+{%- endmacro %}
+
+{% macro spark__struct_of(fields) -%}
+    named_struct(
+        {%- for name, expression in fields %}
+        '{{ name }}', {{ expression }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    )
+{%- endmacro %}

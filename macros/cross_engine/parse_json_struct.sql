@@ -8,7 +8,8 @@
     DuckDB: json_transform. Spark: the document is a VARIANT (raw records are parsed once when
     registered, macros/cross_engine/register_raw_tables.sql) and every leaf is read with
     try_variant_get, converted the way json_transform converts it (numbers to BIGINT rounded
-    half to even, numeric text half away from zero); 'JSON' leaves stay VARIANT. -#}
+    half to even, numeric text half away from zero, numbers to text as spark_variant_text);
+    'JSON' leaves stay VARIANT, a JSON null in one becomes NULL as on DuckDB. -#}
 {% macro parse_json_struct(json_expression, structure, single_value_lists=[]) -%}
     {{ return(adapter.dispatch('parse_json_struct')(json_expression, structure, single_value_lists)) }}
 {%- endmacro %}
@@ -47,15 +48,17 @@
             {{ item }} -> {{ spark_variant_as(item, shape[0], depth + 1) }}
         )
     {%- elif shape == 'JSON' -%}
-        {{ value }}
+        case when schema_of_variant({{ value }}) <> 'VOID' then {{ value }} end
     {%- elif shape in ('BIGINT', 'INTEGER') -%}
         case
             when schema_of_variant({{ value }}) = 'STRING'
                 then try_cast(round(try_variant_get({{ value }}, '$', 'decimal(38,9)')) as bigint)
             else try_cast(bround(try_variant_get({{ value }}, '$', 'decimal(38,9)')) as bigint)
         end
+    {%- elif shape == 'VARCHAR' -%}
+        {{ spark_variant_text(value) }}
     {%- else -%}
-        try_variant_get({{ value }}, '$', '{{ {"VARCHAR": "string", "DOUBLE": "double", "BOOLEAN": "boolean"}[shape] }}')
+        try_variant_get({{ value }}, '$', '{{ {"DOUBLE": "double", "BOOLEAN": "boolean"}[shape] }}')
     {%- endif -%}
 {%- endmacro %}
 

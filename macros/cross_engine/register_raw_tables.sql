@@ -1,7 +1,8 @@
 {#- on-run-start, Spark only: the raw bridge. `ccw export-raw --to DIR` wrote each raw table of
     the DuckDB warehouse to DIR/<table>/ as Parquet; the `spark` profile names DIR in the session
     conf spark.ccw.raw_path. Each declared source table becomes the view raw.<table> over its
-    folder, with `record` parsed once into a VARIANT (the JSON type staging reads on DuckDB).
+    folder, with `record` parsed once into a VARIANT (the JSON type staging reads on DuckDB) and
+    the landed text kept as `_record_text` (raw_record_text).
     A missing folder stops the run (Spark's PATH_NOT_FOUND names it; `make spark-parity` checks
     first). Nothing on DuckDB, where the loader lands the raw tables directly. -#}
 {% macro register_raw_tables() -%}
@@ -23,7 +24,8 @@
             {%- set folder = raw_path ~ '/' ~ identifier -%}
             {%- do run_query(
                 'create or replace view raw.' ~ identifier ~ ' as select try_parse_json(record)'
-                ~ ' as record, * except (record) from parquet.`' ~ folder ~ '`'
+                ~ ' as record, * except (record), record as _record_text'
+                ~ ' from parquet.`' ~ folder ~ '`'
             ) -%}
         {%- endfor -%}
     {%- endif -%}

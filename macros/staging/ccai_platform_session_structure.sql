@@ -1,5 +1,5 @@
 {#- The JSON structure of one CCAI Platform call or chat session metadata document, for
-    json_transform: the keys of the published call and chat session metadata schemas and the
+    parse_json_struct: the keys of the published call and chat session metadata schemas and the
     Manager API call and chat objects (DECISIONLOG.md), typed; ids as text. `status` stays text
     because documents carry a name or a numeric code. Keys a document lacks become NULL. -#}
 {% macro ccai_platform_session_structure() -%}

@@ -1,4 +1,4 @@
-{#- The JSON structure of a CxEngage "Get a Specific Interaction" document, for json_transform:
+{#- The JSON structure of a CxEngage "Get a Specific Interaction" document, for parse_json_struct:
     every key the vendor documents (and the statistics its reporting API is known to add), typed.
     Keys missing from a document become NULL; parts whose shape varies (notes, csat) stay JSON. -#}
 {% macro cxengage_interaction_structure() -%}

@@ -1,9 +1,10 @@
-{#- The JSON structure of one SmartAssist interactionDetails session, for json_transform: every
-    field the vendor documents, typed. Times stay text (they are converted with the load's
+{#- The JSON structure of one SmartAssist interactionDetails session, for parse_json_struct:
+    every field the vendor documents, typed. Times stay text (they are converted with the load's
     assumed offset in staging). `metaInfo` is free-form and the shapes of consulting agents and
     joined users are not documented: those stay JSON. The response spells the customer block
     `customerinfo`; the field table says `customerInfo`, which base_kore_smartassist__sessions
-    keeps beside (DuckDB struct keys ignore case, so one structure cannot hold both). -#}
+    keeps beside (struct keys ignore case on DuckDB, and Spark resolves fields without case, so
+    one structure cannot hold both). -#}
 {% macro kore_smartassist_session_structure() -%}
 {%- set agent_segment = {
     "agentId": "VARCHAR", "name": "VARCHAR", "email": "VARCHAR", "destinationType": "VARCHAR",

@@ -2,9 +2,9 @@
     (seconds), a clock duration ('00:01:05', '1 day 02:00:00'), or an ISO 8601 / OData
     Edm.Duration ('PT1M5S', 'P1DT2H'). NULL when the text is none of these, never an error. -#}
 {% macro duration_seconds(text_expression) -%}
-    {%- set iso_part = "coalesce(" ~ safe_cast("regexp_extract(" ~ text_expression ~ ", '{}', 1)", 'double') ~ ", 0)" -%}
+    {%- set iso_part = "coalesce(" ~ cast_or_null("regexp_extract(" ~ text_expression ~ ", '{}', 1)", 'double') ~ ", 0)" -%}
     coalesce(
-        {{ safe_cast(text_expression, 'double') }},
+        {{ cast_or_null(text_expression, 'double') }},
         {{ adapter.dispatch('clock_duration_seconds')(text_expression) }},
         case
             when

@@ -10,7 +10,7 @@
 {%- endmacro %}
 
 {% macro spark__epoch_milliseconds(number_expression) -%}
-    {%- set milliseconds = safe_cast(number_expression, 'bigint') -%}
+    {%- set milliseconds = cast_or_null(number_expression, 'bigint') -%}
     case
         when abs({{ milliseconds }}) < 253402300800000 then timestamp_millis({{ milliseconds }})
     end

@@ -12,7 +12,7 @@
     case
         when {{ regexp_matches(text_expression, '(Z|[+-][0-9]{2}:?[0-9]{2})$') }}
             then {{ utc_timestamp(text_expression) }}
-        else {{ adapter.dispatch('minus_minutes')(safe_cast(text_expression, 'timestamp'), offset_minutes) }}
+        else {{ adapter.dispatch('minus_minutes')(cast_or_null(text_expression, 'timestamp'), offset_minutes) }}
     end
 {%- endmacro %}
 

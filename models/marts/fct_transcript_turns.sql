@@ -32,7 +32,7 @@ select
     participant_role,
     participant_role_raw,
     turn_text,
-    length(turn_text) as character_count,
+    cast(length(turn_text) as bigint) as character_count,
     started_at,
     ended_at,
     {{ seconds_between('started_at', 'ended_at') }} as duration_seconds,

@@ -32,7 +32,9 @@ unioned as (
 )
 
 select
-    {{ dbt.concat(['raw_table', "':'", 'file_sha256', "':'", 'cast(record_index as ' ~ dbt.type_string() ~ ')']) }}
-        as quarantined_record_id,
+    {{ dbt.concat([
+        'raw_table', "':'", 'file_sha256', "':'",
+        'cast(record_index as ' ~ dbt.type_string() ~ ')'
+    ]) }} as quarantined_record_id,
     *
 from unioned

@@ -111,7 +111,9 @@ def _compare_one(
     spark_relation = f"read_parquet({sql_string(str(folder / '**' / '*.parquet'))})"
     spark_types = dict(
         (name, data_type)
-        for name, data_type, *_ in con.execute(f"describe select * from {spark_relation}").fetchall()
+        for name, data_type, *_ in con.execute(
+            f"describe select * from {spark_relation}"
+        ).fetchall()
     )
     (spark_rows,) = con.execute(f"select count(*) from {spark_relation}").fetchone() or (0,)
     missing = [name for name, _ in table_columns if name not in spark_types]

@@ -2,11 +2,12 @@
 
 Every engine-specific construct lives in a dispatched macro (macros/cross_engine, and the
 dispatched macros of macros/json and macros/timestamps); the models call those. This check reads
-every model's SQL and fails when a DuckDB-only function or syntax appears in it: in the SQL text
-itself, and in the SQL fragments passed to macros as string literals inside `{{ ... }}` and
-`{% ... %}`. Comments are not checked.
+every model's and data test's SQL and fails when a DuckDB-only function or syntax appears in it:
+in the SQL text itself, and in the SQL fragments passed to macros as string literals inside
+`{{ ... }}` and `{% ... %}`. Comments are not checked, nor a test enabled on DuckDB only
+(`enabled=target.type == 'duckdb'`).
 
-    python -m ccw.portability [PATH ...]    (default: models)
+    python -m ccw.portability [PATH ...]    (default: models tests)
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ DUCKDB_ONLY: tuple[tuple[str, str], ...] = (
     (r"\bstrftime\s*\(|\bstrptime\s*\(", "a dispatched macro"),
 )
 _PATTERNS = tuple((re.compile(pattern, re.IGNORECASE), remedy) for pattern, remedy in DUCKDB_ONLY)
+_DUCKDB_ONLY_NODE = "enabled=target.type == 'duckdb'"
 _JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
 _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
 _STRING = re.compile(r"'((?:[^'\\]|\\.)*)'|\"((?:[^\"\\]|\\.)*)\"", re.DOTALL)
@@ -63,8 +65,11 @@ def sql_parts(text: str) -> Iterator[tuple[int, str]]:
 
 
 def violations(path: Path) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    if _DUCKDB_ONLY_NODE in text:
+        return []
     found = []
-    for number, sql in sql_parts(path.read_text(encoding="utf-8")):
+    for number, sql in sql_parts(text):
         for pattern, remedy in _PATTERNS:
             match = pattern.search(sql)
             if match:
@@ -76,7 +81,8 @@ def violations(path: Path) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     roots = [Path(arg) for arg in (argv if argv is not None else sys.argv[1:])] or [
-        Path("models")
+        Path("models"),
+        Path("tests"),
     ]
     files = sorted(
         path for root in roots for path in ([root] if root.is_file() else root.rglob("*.sql"))
@@ -86,12 +92,12 @@ def main(argv: list[str] | None = None) -> int:
         print(line, file=sys.stderr)
     if found:
         print(
-            f"portability: {len(found)} DuckDB-only constructs in models; move them behind the "
-            "dispatched macros (macros/cross_engine)",
+            f"portability: {len(found)} DuckDB-only constructs; move them behind the dispatched "
+            "macros (macros/cross_engine)",
             file=sys.stderr,
         )
         return 1
-    print(f"portability: {len(files)} models use no DuckDB-only construct")
+    print(f"portability: {len(files)} models and tests use no DuckDB-only construct")
     return 0
 
 

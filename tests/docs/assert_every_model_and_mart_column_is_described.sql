@@ -18,8 +18,8 @@
 {%- endif %}
 
 select
-    cast(null as varchar) as model_name,
-    cast(null as varchar) as column_name
+    cast(null as {{ dbt.type_string() }}) as model_name,
+    cast(null as {{ dbt.type_string() }}) as column_name
 where false
 {%- for model_name, column_name in missing %}
 union all

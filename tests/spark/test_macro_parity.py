@@ -23,14 +23,14 @@ DOCUMENT = (
     '{"id": 42, "score": "1.5", "count": 2.5, "countText": "2.5", "flag": "true",'
     ' "items": [{"name": "b", "n": "3"}, {"name": "a", "n": 1}], "single": {"name": "only"},'
     ' "empty": [], "ids": ["x", " y ", "", "x"], "oneId": "z", "nested": {"deep": {"v": "w"}},'
-    ' "quoted": "[1, 2]", "blank": " "}'
+    ' "quoted": "[1, 2]", "blank": " ", "rating": 4.0, "score2": 1.50, "nothing": null}'
 )
 STRUCTURE = (
     '{"id": "VARCHAR", "score": "DOUBLE", "count": "BIGINT", "countText": "BIGINT",'
     ' "flag": "BOOLEAN", "items": [{"name": "VARCHAR", "n": "BIGINT"}],'
     ' "single": [{"name": "VARCHAR"}], "empty": [{"name": "VARCHAR"}],'
     ' "absent": [{"name": "VARCHAR"}], "nested": {"deep": {"v": "VARCHAR"}}, "ids": "JSON",'
-    ' "oneId": "JSON", "quoted": "JSON"}'
+    ' "oneId": "JSON", "quoted": "JSON", "rating": "VARCHAR", "nothing": "JSON"}'
 )
 
 # (name, Jinja expression over the columns of `inputs`, expected text on both engines; None
@@ -41,31 +41,58 @@ CHECKS: list[tuple[str, str, str | None]] = [
     ("add_seconds_fraction", "add_seconds('started_at', '1.25')", "2024-03-10 10:00:01.25"),
     ("add_seconds_millisecond", "add_seconds('started_at', '0.001')", "2024-03-10 10:00:00.001"),
     ("add_seconds_infinite", "add_seconds('started_at', \"cast('inf' as double)\")", None),
-    ("dateadd_millisecond", "dbt.dateadd('millisecond', 1500, 'started_at')",
-     "2024-03-10 10:00:01.5"),
-    ("safe_cast_fraction_text_bigint", "safe_cast(\"'1.5'\", 'bigint')", "2"),
-    ("safe_cast_half_text_bigint", "safe_cast(\"'2.5'\", 'bigint')", "3"),
-    ("safe_cast_padded_bigint", "safe_cast(\"' 12 '\", 'bigint')", "12"),
-    ("safe_cast_garbage_bigint", "safe_cast(\"'12x'\", 'bigint')", None),
-    ("safe_cast_text_double", "safe_cast(\"'1.5'\", 'double')", "1.5"),
-    ("safe_cast_text_boolean", "safe_cast(\"'t'\", 'boolean')", "true"),
-    ("safe_cast_timestamp_with_offset", "safe_cast(\"'2024-03-10T10:00:00+05:30'\", 'timestamp')",
-     "2024-03-10 10:00:00"),
-    ("utc_timestamp_offset", "utc_timestamp(\"'2024-03-10T10:00:00.250+05:30'\")",
-     "2024-03-10 04:30:00.25"),
+    (
+        "dateadd_millisecond",
+        "dbt.dateadd('millisecond', 1500, 'started_at')",
+        "2024-03-10 10:00:01.5",
+    ),
+    ("cast_or_null_fraction_text_bigint", "cast_or_null(\"'1.5'\", 'bigint')", "2"),
+    ("cast_or_null_half_text_bigint", "cast_or_null(\"'2.5'\", 'bigint')", "3"),
+    ("cast_or_null_padded_bigint", "cast_or_null(\"' 12 '\", 'bigint')", "12"),
+    ("cast_or_null_garbage_bigint", "cast_or_null(\"'12x'\", 'bigint')", None),
+    ("cast_or_null_text_double", "cast_or_null(\"'1.5'\", 'double')", "1.5"),
+    ("cast_or_null_separated_double", "cast_or_null(\"'1_000.5'\", 'double')", "1000.5"),
+    ("cast_or_null_java_suffix_double", "cast_or_null(\"'4d'\", 'double')", None),
+    ("cast_or_null_plus_minus_double", "cast_or_null(\"' +-2.5 '\", 'double')", "-2.5"),
+    ("cast_or_null_text_boolean", "cast_or_null(\"'t'\", 'boolean')", "true"),
+    (
+        "cast_or_null_timestamp_with_offset",
+        "cast_or_null(\"'2024-03-10T10:00:00+05:30'\", 'timestamp')",
+        "2024-03-10 10:00:00",
+    ),
+    (
+        "utc_timestamp_offset",
+        "utc_timestamp(\"'2024-03-10T10:00:00.250+05:30'\")",
+        "2024-03-10 04:30:00.25",
+    ),
     ("utc_timestamp_z", "utc_timestamp(\"'2024-03-10T10:00:00Z'\")", "2024-03-10 10:00:00"),
     ("utc_timestamp_no_offset", "utc_timestamp(\"'2024-03-10 10:00:00'\")", "2024-03-10 10:00:00"),
     ("utc_timestamp_garbage", "utc_timestamp(\"'not a time'\")", None),
-    ("utc_timestamp_first_usable", "utc_timestamp([\"'garbage'\", \"'2024-03-10T01:00:00Z'\"])",
-     "2024-03-10 01:00:00"),
-    ("local_to_utc_east", "local_to_utc(\"'2024-03-10 10:00:00'\", \"'+05:30'\")",
-     "2024-03-10 04:30:00"),
-    ("local_to_utc_west", "local_to_utc(\"'2024-03-10 22:00:00'\", \"'-04:00'\")",
-     "2024-03-11 02:00:00"),
-    ("local_to_utc_own_offset", "local_to_utc(\"'2024-03-10T10:00:00Z'\", \"'+05:30'\")",
-     "2024-03-10 10:00:00"),
-    ("epoch_milliseconds_text", "epoch_milliseconds(\"'1700000000123'\")",
-     "2023-11-14 22:13:20.123"),
+    (
+        "utc_timestamp_first_usable",
+        "utc_timestamp([\"'garbage'\", \"'2024-03-10T01:00:00Z'\"])",
+        "2024-03-10 01:00:00",
+    ),
+    (
+        "local_to_utc_east",
+        "local_to_utc(\"'2024-03-10 10:00:00'\", \"'+05:30'\")",
+        "2024-03-10 04:30:00",
+    ),
+    (
+        "local_to_utc_west",
+        "local_to_utc(\"'2024-03-10 22:00:00'\", \"'-04:00'\")",
+        "2024-03-11 02:00:00",
+    ),
+    (
+        "local_to_utc_own_offset",
+        "local_to_utc(\"'2024-03-10T10:00:00Z'\", \"'+05:30'\")",
+        "2024-03-10 10:00:00",
+    ),
+    (
+        "epoch_milliseconds_text",
+        "epoch_milliseconds(\"'1700000000123'\")",
+        "2023-11-14 22:13:20.123",
+    ),
     ("epoch_milliseconds_out_of_range", "epoch_milliseconds(\"'99999999999999999'\")", None),
     ("duration_clock", "duration_seconds(\"'00:01:05'\")", "65.0"),
     ("duration_days_clock", "duration_seconds(\"'1 day 02:00:00'\")", "93600.0"),
@@ -74,12 +101,13 @@ CHECKS: list[tuple[str, str, str | None]] = [
     ("duration_number_text", "duration_seconds(\"'1.5'\")", "1.5"),
     ("duration_garbage", "duration_seconds(\"'soon'\")", None),
     ("regexp_matches_anchored", "regexp_matches(\"'abc123'\", '^[a-z]+[0-9]+$')", "true"),
-    ("parsed_text_id", "\'parsed_id\'", "42"),
-    ("parsed_double_from_text", "\'parsed_score\'", "1.5"),
-    ("parsed_bigint_half_even", "\'parsed_count\'", "2"),
-    ("parsed_bigint_text_half_up", "\'parsed_count_text\'", "3"),
-    ("parsed_boolean_from_text", "\'parsed_flag\'", "true"),
-    ("parsed_nested", "\'parsed_nested\'", "w"),
+    ("regexp_matches_end_is_the_end", "regexp_matches(\"'12' || chr(10)\", '^[0-9]+$')", "false"),
+    ("parsed_text_id", "'parsed_id'", "42"),
+    ("parsed_double_from_text", "'parsed_score'", "1.5"),
+    ("parsed_bigint_half_even", "'parsed_count'", "2"),
+    ("parsed_bigint_text_half_up", "'parsed_count_text'", "3"),
+    ("parsed_boolean_from_text", "'parsed_flag'", "true"),
+    ("parsed_nested", "'parsed_nested'", "w"),
     ("list_length_items", "list_length('parsed_items')", "2"),
     ("list_length_single_value_list", "list_length('parsed_single')", "1"),
     ("list_length_empty", "list_length('parsed_empty')", "0"),
@@ -95,10 +123,18 @@ CHECKS: list[tuple[str, str, str | None]] = [
     ("json_type_array", "json_type_of(json_at('document', '$.items'))", "ARRAY"),
     ("json_type_text", "json_type_of(json_at('document', '$.oneId'))", "VARCHAR"),
     ("json_text_at_nested", "json_text_at('document', '$.nested.deep.v')", "w"),
+    ("json_text_at_whole_decimal", "json_text_at('document', '$.rating')", "4.0"),
+    ("json_text_at_decimal", "json_text_at('document', '$.score2')", "1.5"),
+    ("parsed_text_from_whole_decimal", "'parsed_rating'", "4.0"),
+    ("parsed_json_null_is_null", "'parsed_nothing'", None),
+    ("json_type_whole_number", "json_type_of(json_at('document', '$.id'))", "UBIGINT"),
     ("json_text_blank", "json_text('document', ['blank', 'oneId'])", "z"),
     ("json_object_value_parses_text", "json_type_of(json_object_value('parsed_quoted'))", "ARRAY"),
-    ("json_object_value_keeps_text", "json_type_of(json_object_value(json_at('document', '$.oneId')))",
-     "VARCHAR"),
+    (
+        "json_object_value_keeps_text",
+        "json_type_of(json_object_value(json_at('document', '$.oneId')))",
+        "VARCHAR",
+    ),
     ("listagg_ordered", "'ordered_names'", "c,b,a"),
 ]
 
@@ -144,6 +180,7 @@ flat as (
         doc.nested.deep.v as parsed_nested, doc.items as parsed_items,
         doc.single as parsed_single, doc.empty as parsed_empty, doc.absent as parsed_absent,
         doc.ids as parsed_ids, doc.oneId as parsed_one_id, doc.quoted as parsed_quoted,
+        doc.rating as parsed_rating, doc.nothing as parsed_nothing,
         (
             select {{{{ dbt.listagg('name', "','", 'order by position desc') }}}}
             from (
@@ -156,7 +193,6 @@ select
 {columns}
 from flat
 """
-
 
 
 def show(target: str, query: str, tmp_path: Path) -> dict[str, str | None]:
@@ -188,10 +224,7 @@ def show(target: str, query: str, tmp_path: Path) -> dict[str, str | None]:
     assert result.success, f"dbt show on {target} failed: {result.exception}"
     table = result.result.results[0].agate_table
     row = table.rows[0]
-    return {
-        name: (None if row[name] is None else str(row[name]))
-        for name in table.column_names
-    }
+    return {name: (None if row[name] is None else str(row[name])) for name in table.column_names}
 
 
 @pytest.fixture(scope="module")

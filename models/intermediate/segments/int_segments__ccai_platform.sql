@@ -109,8 +109,9 @@ mapped as (
 
     select
         'ccai_platform' as source_system,
-        {{ dbt.concat(['legs.session_id', "':'", 'cast(legs.segment_sequence as ' ~ dbt.type_string() ~ ')']) }}
-            as segment_id,
+        {{ dbt.concat([
+            'legs.session_id', "':'", 'cast(legs.segment_sequence as ' ~ dbt.type_string() ~ ')'
+        ]) }} as segment_id,
         legs.session_id as interaction_id,
         legs.segment_sequence,
         case

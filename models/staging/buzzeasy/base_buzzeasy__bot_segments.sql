@@ -38,13 +38,13 @@ renamed as (
         {{ json_text('record', 'botInfo') }} as bot_info,
 
         -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+        {{ cast_or_null(json_text('record', 'durationInSeconds'), 'double') }} as duration_seconds,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['startedAtUTC', 'startedAtUtc'])) }} as started_at,
         {{ utc_timestamp(json_text('record', ['endedAtUTC', 'endedAtUtc'])) }} as ended_at,
-        try_cast({{ json_text('record', 'startedAt') }} as timestamp) as started_at_local,
-        try_cast({{ json_text('record', 'endedAt') }} as timestamp) as ended_at_local,
+        {{ cast_or_null(json_text('record', 'startedAt'), 'timestamp') }} as started_at_local,
+        {{ cast_or_null(json_text('record', 'endedAt'), 'timestamp') }} as ended_at_local,
 
         -- lineage
         _file_sha256 as loaded_from_file_sha256,

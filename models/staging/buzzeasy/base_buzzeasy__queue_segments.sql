@@ -34,13 +34,13 @@ renamed as (
         {{ json_text('record', 'dequeuedReason') }} as dequeued_reason,
 
         -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+        {{ cast_or_null(json_text('record', 'durationInSeconds'), 'double') }} as duration_seconds,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['queuedAtUTC', 'queuedAtUtc'])) }} as queued_at,
         {{ utc_timestamp(json_text('record', ['dequeuedAtUTC', 'dequeuedAtUtc'])) }} as dequeued_at,
-        try_cast({{ json_text('record', 'queuedAt') }} as timestamp) as queued_at_local,
-        try_cast({{ json_text('record', 'dequeuedAt') }} as timestamp) as dequeued_at_local,
+        {{ cast_or_null(json_text('record', 'queuedAt'), 'timestamp') }} as queued_at_local,
+        {{ cast_or_null(json_text('record', 'dequeuedAt'), 'timestamp') }} as dequeued_at_local,
 
         -- lineage
         _file_sha256 as loaded_from_file_sha256,
@@ -53,8 +53,10 @@ renamed as (
 keyed as (
 
     select
-        coalesce(id, conversation_id || ':' || queue_id || ':' || cast(queued_at as varchar))
-            as queue_segment_id,
+        coalesce(
+            id,
+            conversation_id || ':' || queue_id || ':' || {{ cast_or_null('queued_at', 'varchar') }}
+        ) as queue_segment_id,
         *
     from renamed
 

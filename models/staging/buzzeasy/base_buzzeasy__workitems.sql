@@ -42,7 +42,7 @@ renamed as (
         {{ json_text('record', 'agentPhoneNumber') }} as agent_phone_number,
 
         -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+        {{ cast_or_null(json_text('record', 'durationInSeconds'), 'double') }} as duration_seconds,
         {{ duration_seconds(json_text('record', 'activeDurationInSeconds')) }} as active_seconds,
         {{ duration_seconds(json_text('record', 'previewDuration')) }} as preview_seconds,
         {{ duration_seconds(json_text('record', 'wrapUpDuration')) }} as wrap_up_seconds,
@@ -51,8 +51,8 @@ renamed as (
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['startTimeUTC', 'startTimeUtc'])) }} as started_at,
         {{ utc_timestamp(json_text('record', ['endTimeUTC', 'endTimeUtc'])) }} as ended_at,
-        try_cast({{ json_text('record', 'startTime') }} as timestamp) as started_at_local,
-        try_cast({{ json_text('record', 'endTime') }} as timestamp) as ended_at_local,
+        {{ cast_or_null(json_text('record', 'startTime'), 'timestamp') }} as started_at_local,
+        {{ cast_or_null(json_text('record', 'endTime'), 'timestamp') }} as ended_at_local,
 
         -- lineage
         _file_sha256 as loaded_from_file_sha256,

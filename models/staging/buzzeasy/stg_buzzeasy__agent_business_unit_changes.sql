@@ -21,13 +21,13 @@ renamed as (
         {{ json_text('record', ['tenantId', 'tenantID']) }} as tenant_id,
 
         -- booleans
-        try_cast({{ json_text('record', 'assigned') }} as boolean) as is_assigned,
+        {{ cast_or_null(json_text('record', 'assigned'), 'boolean') }} as is_assigned,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['timestampUtc', 'timestampUTC'])) }} as changed_at,
 
         -- lineage
-        md5(cast(record as varchar)) as record_digest,
+        md5({{ raw_record_text() }}) as record_digest,
         {{ raw_lineage_columns() }}
 
     from source
@@ -38,7 +38,7 @@ keyed as (
 
     select
         {{ composite_key(
-            ['agent_id', 'business_unit_id', 'cast(changed_at as varchar)'], 'record_digest'
+            ['agent_id', 'business_unit_id', cast_or_null('changed_at', 'varchar')], 'record_digest'
         ) }} as agent_business_unit_change_id,
         *
     from renamed

@@ -29,15 +29,15 @@ renamed as (
         {{ json_text('record', 'logoutReason') }} as logout_reason,
 
         -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+        {{ cast_or_null(json_text('record', 'durationInSeconds'), 'double') }} as duration_seconds,
 
         -- booleans
-        try_cast({{ json_text('record', 'isLogin') }} as boolean) as is_login,
-        try_cast({{ json_text('record', 'isLogout') }} as boolean) as is_logout,
+        {{ cast_or_null(json_text('record', 'isLogin'), 'boolean') }} as is_login,
+        {{ cast_or_null(json_text('record', 'isLogout'), 'boolean') }} as is_logout,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['startTimeUtc', 'startTimeUTC'])) }} as started_at,
-        try_cast({{ json_text('record', 'startTime') }} as timestamp) as started_at_local,
+        {{ cast_or_null(json_text('record', 'startTime'), 'timestamp') }} as started_at_local,
 
         -- lineage
         {{ raw_lineage_columns() }}

@@ -44,26 +44,27 @@ renamed as (
             as transfer_to_external_phone_number,
 
         -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+        {{ cast_or_null(json_text('record', 'durationInSeconds'), 'double') }} as duration_seconds,
         {{ duration_seconds(json_text('record', 'customerRingDuration')) }}
             as customer_ring_seconds,
-        try_cast({{ json_text('record', 'holdCount') }} as bigint) as hold_count,
+        {{ cast_or_null(json_text('record', 'holdCount'), 'bigint') }} as hold_count,
         {{ duration_seconds(json_text('record', 'holdDurationInSeconds')) }} as hold_seconds,
-        try_cast({{ json_text('record', 'isChannelClosed') }} as double) as channel_closed_seconds,
-        try_cast({{ json_text('record', 'isChannelOpen') }} as double) as channel_open_seconds,
+        {{ cast_or_null(json_text('record', 'isChannelClosed'), 'double') }}
+            as channel_closed_seconds,
+        {{ cast_or_null(json_text('record', 'isChannelOpen'), 'double') }} as channel_open_seconds,
 
         -- booleans
-        try_cast({{ json_text('record', 'isConsult') }} as boolean) as is_consult,
-        try_cast({{ json_text('record', 'isOutbound') }} as boolean) as is_outbound,
+        {{ cast_or_null(json_text('record', 'isConsult'), 'boolean') }} as is_consult,
+        {{ cast_or_null(json_text('record', 'isOutbound'), 'boolean') }} as is_outbound,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['startedAtUTC', 'startedAtUtc'])) }} as started_at,
         {{ utc_timestamp(json_text('record', ['endedAtUTC', 'endedAtUtc'])) }} as ended_at,
-        try_cast({{ json_text('record', 'startedAt') }} as timestamp) as started_at_local,
-        try_cast({{ json_text('record', 'endedAt') }} as timestamp) as ended_at_local,
+        {{ cast_or_null(json_text('record', 'startedAt'), 'timestamp') }} as started_at_local,
+        {{ cast_or_null(json_text('record', 'endedAt'), 'timestamp') }} as ended_at_local,
         {{ utc_timestamp(json_text('record', ['customerJoinedAtUTC', 'customerJoinedAtUtc'])) }}
             as customer_joined_at,
-        try_cast({{ json_text('record', 'customerJoinedAt') }} as timestamp)
+        {{ cast_or_null(json_text('record', 'customerJoinedAt'), 'timestamp') }}
             as customer_joined_at_local,
 
         -- lineage

@@ -23,7 +23,7 @@ renamed as (
         {{ json_text('record', ['customFieldValues', 'customFieldValue']) }} as custom_field_values,
 
         -- lineage
-        md5(cast(record as varchar)) as record_digest,
+        md5({{ raw_record_text() }}) as record_digest,
         {{ raw_lineage_columns() }}
 
     from source

@@ -18,7 +18,7 @@ renamed as (
         -- ids
         {{ composite_key(
             [json_text('record', ['id', 'campaignRecordId', 'campaignRecordID'])],
-            'md5(cast(record as varchar))'
+            'md5(' ~ raw_record_text() ~ ')'
         ) }} as campaign_record_registration_id,
         {{ json_text('record', ['campaignId', 'campaignID']) }} as campaign_id,
 

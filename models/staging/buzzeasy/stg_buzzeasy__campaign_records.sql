@@ -35,15 +35,15 @@ renamed as (
             as queued_status_seconds,
         {{ duration_seconds(json_text('record', 'rescheduledStatusDuration')) }}
             as rescheduled_status_seconds,
-        try_cast({{ json_text('record', 'totalCustomerRingTimeInSeconds') }} as double)
+        {{ cast_or_null(json_text('record', 'totalCustomerRingTimeInSeconds'), 'double') }}
             as total_customer_ring_seconds,
-        try_cast({{ json_text('record', 'totalTalkTimeInSeconds') }} as double)
+        {{ cast_or_null(json_text('record', 'totalTalkTimeInSeconds'), 'double') }}
             as total_talk_seconds,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
-        try_cast({{ json_text('record', ['CreatedAt', 'createdAt']) }} as timestamp)
+        {{ cast_or_null(json_text('record', ['CreatedAt', 'createdAt']), 'timestamp') }}
             as created_at_local,
-        try_cast({{ json_text('record', ['closedAt', 'ClosedAt']) }} as timestamp)
+        {{ cast_or_null(json_text('record', ['closedAt', 'ClosedAt']), 'timestamp') }}
             as closed_at_local,
 
         -- lineage

@@ -28,7 +28,7 @@ renamed as (
             as captured_at,
 
         -- lineage
-        md5(cast(record as varchar)) as record_digest,
+        md5({{ raw_record_text() }}) as record_digest,
         {{ raw_lineage_columns() }}
 
     from source
@@ -39,7 +39,8 @@ keyed as (
 
     select
         {{ composite_key(
-            ['conversation_id', 'variable_name', 'cast(captured_at as varchar)'], 'record_digest'
+            ['conversation_id', 'variable_name', cast_or_null('captured_at', 'varchar')],
+            'record_digest',
         ) }} as captured_data_id,
         *
     from renamed

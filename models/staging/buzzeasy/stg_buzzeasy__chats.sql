@@ -35,26 +35,27 @@ renamed as (
         {{ json_text('record', 'customerLastName') }} as customer_last_name,
 
         -- booleans
-        try_cast({{ json_text('record', 'isOutbound') }} as boolean) as is_outbound,
+        {{ cast_or_null(json_text('record', 'isOutbound'), 'boolean') }} as is_outbound,
 
         -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
-        try_cast({{ json_text('record', 'averageAgentAnswerSpeedInSeconds') }} as double)
+        {{ cast_or_null(json_text('record', 'durationInSeconds'), 'double') }} as duration_seconds,
+        {{ cast_or_null(json_text('record', 'averageAgentAnswerSpeedInSeconds'), 'double') }}
             as average_agent_answer_seconds,
-        try_cast({{ json_text('record', 'averageBotAnswerSpeedInSeconds') }} as double)
+        {{ cast_or_null(json_text('record', 'averageBotAnswerSpeedInSeconds'), 'double') }}
             as average_bot_answer_seconds,
-        try_cast({{ json_text('record', 'averageCustomerAnswerSpeedInSeconds') }} as double)
+        {{ cast_or_null(json_text('record', 'averageCustomerAnswerSpeedInSeconds'), 'double') }}
             as average_customer_answer_seconds,
-        try_cast({{ json_text('record', 'firstCustomerAnswerSpeedInSeconds') }} as double)
+        {{ cast_or_null(json_text('record', 'firstCustomerAnswerSpeedInSeconds'), 'double') }}
             as first_customer_answer_seconds,
-        try_cast({{ json_text('record', 'isChannelClosed') }} as double) as channel_closed_seconds,
-        try_cast({{ json_text('record', 'isChannelOpen') }} as double) as channel_open_seconds,
+        {{ cast_or_null(json_text('record', 'isChannelClosed'), 'double') }}
+            as channel_closed_seconds,
+        {{ cast_or_null(json_text('record', 'isChannelOpen'), 'double') }} as channel_open_seconds,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['startedAtUTC', 'startedAtUtc'])) }} as started_at,
         {{ utc_timestamp(json_text('record', ['endedAtUTC', 'endedAtUtc'])) }} as ended_at,
-        try_cast({{ json_text('record', 'startedAt') }} as timestamp) as started_at_local,
-        try_cast({{ json_text('record', 'endedAt') }} as timestamp) as ended_at_local,
+        {{ cast_or_null(json_text('record', 'startedAt'), 'timestamp') }} as started_at_local,
+        {{ cast_or_null(json_text('record', 'endedAt'), 'timestamp') }} as ended_at_local,
 
         -- lineage
         {{ raw_lineage_columns() }}

@@ -26,7 +26,7 @@ renamed as (
         {{ utc_timestamp(json_text('record', ['createdAtUtc', 'createdAtUTC'])) }} as collected_at,
 
         -- lineage
-        md5(cast(record as varchar)) as record_digest,
+        md5({{ raw_record_text() }}) as record_digest,
         {{ raw_lineage_columns() }}
 
     from source
@@ -37,7 +37,7 @@ keyed as (
 
     select
         {{ composite_key(
-            ['workitem_id', 'field_name', 'cast(collected_at as varchar)'], 'record_digest'
+            ['workitem_id', 'field_name', cast_or_null('collected_at', 'varchar')], 'record_digest'
         ) }} as collected_data_id,
         *
     from renamed

@@ -36,17 +36,17 @@ renamed as (
         {{ json_text('record', 'customerLastName') }} as customer_last_name,
 
         -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
+        {{ cast_or_null(json_text('record', 'durationInSeconds'), 'double') }} as duration_seconds,
 
         -- booleans
-        try_cast({{ json_text('record', 'isConsult') }} as boolean) as is_consult,
-        try_cast({{ json_text('record', 'isOutbound') }} as boolean) as is_outbound,
+        {{ cast_or_null(json_text('record', 'isConsult'), 'boolean') }} as is_consult,
+        {{ cast_or_null(json_text('record', 'isOutbound'), 'boolean') }} as is_outbound,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['startedAtUTC', 'startedAtUtc'])) }} as started_at,
         {{ utc_timestamp(json_text('record', ['endedAtUTC', 'endedAtUtc'])) }} as ended_at,
-        try_cast({{ json_text('record', 'startedAt') }} as timestamp) as started_at_local,
-        try_cast({{ json_text('record', 'endedAt') }} as timestamp) as ended_at_local,
+        {{ cast_or_null(json_text('record', 'startedAt'), 'timestamp') }} as started_at_local,
+        {{ cast_or_null(json_text('record', 'endedAt'), 'timestamp') }} as ended_at_local,
 
         -- lineage
         {{ raw_lineage_columns() }}

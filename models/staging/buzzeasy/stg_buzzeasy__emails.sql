@@ -37,8 +37,8 @@ renamed as (
         {{ json_text('record', 'subject') }} as subject,
 
         -- measures
-        try_cast({{ json_text('record', 'durationInSeconds') }} as double) as duration_seconds,
-        try_cast({{ json_text('record', 'firstReplyTimeInSeconds') }} as double)
+        {{ cast_or_null(json_text('record', 'durationInSeconds'), 'double') }} as duration_seconds,
+        {{ cast_or_null(json_text('record', 'firstReplyTimeInSeconds'), 'double') }}
             as first_reply_seconds,
         {{ duration_seconds(json_text('record', 'inChannelClosedDurationInSeconds')) }}
             as channel_closed_seconds,
@@ -46,13 +46,13 @@ renamed as (
             as channel_open_seconds,
 
         -- booleans
-        try_cast({{ json_text('record', 'isOutbound') }} as boolean) as is_outbound,
+        {{ cast_or_null(json_text('record', 'isOutbound'), 'boolean') }} as is_outbound,
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['startedAtUTC', 'startedAtUtc'])) }} as started_at,
         {{ utc_timestamp(json_text('record', ['endedAtUTC', 'endedAtUtc'])) }} as ended_at,
-        try_cast({{ json_text('record', 'startedAt') }} as timestamp) as started_at_local,
-        try_cast({{ json_text('record', 'endedAt') }} as timestamp) as ended_at_local,
+        {{ cast_or_null(json_text('record', 'startedAt'), 'timestamp') }} as started_at_local,
+        {{ cast_or_null(json_text('record', 'endedAt'), 'timestamp') }} as ended_at_local,
 
         -- lineage
         {{ raw_lineage_columns() }}

@@ -31,7 +31,7 @@ renamed as (
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['rejectedAtUTC', 'rejectedAtUtc'])) }} as rejected_at,
-        try_cast({{ json_text('record', 'rejectedAt') }} as timestamp) as rejected_at_local,
+        {{ cast_or_null(json_text('record', 'rejectedAt'), 'timestamp') }} as rejected_at_local,
 
         -- lineage
         {{ raw_lineage_columns() }}

@@ -29,7 +29,7 @@ renamed as (
         {{ json_text('record', 'endedReason') }} as ended_reason,
 
         -- measures
-        try_cast({{ json_text('record', 'holdCount') }} as bigint) as hold_count,
+        {{ cast_or_null(json_text('record', 'holdCount'), 'bigint') }} as hold_count,
         {{ duration_seconds(json_text('record', 'totalHoldDuration')) }} as total_hold_seconds,
         {{ duration_seconds(json_text('record', 'lastHoldDuration')) }} as last_hold_seconds,
 

@@ -32,7 +32,7 @@ renamed as (
 
         -- timestamps (UTC; *_local as the tenant's wall clock)
         {{ utc_timestamp(json_text('record', ['createdAtUTC', 'createdAtUtc'])) }} as created_at,
-        try_cast({{ json_text('record', ['createdAt', 'CreatedAt']) }} as timestamp)
+        {{ cast_or_null(json_text('record', ['createdAt', 'CreatedAt']), 'timestamp') }}
             as created_at_local,
 
         -- lineage

@@ -79,11 +79,12 @@ checked as (
             when started_at is null
                 then 'no usable start time (created_at, scheduled_at, queued_at, assigned_at, '
                     || 'connected_at)'
-            when len(list_filter(
-                    ccai_session.participants,
-                    lambda participant: lower(participant.type) = 'agent'
-                    and {{ blank_as_null('participant.user_id') }} is null
-                )) > 0
+            when {{ list_length(list_filter(
+                    'ccai_session.participants',
+                    'participant',
+                    "lower(participant.type) = 'agent' and "
+                    ~ blank_as_null('participant.user_id') ~ ' is null'
+                )) }} > 0
                 then 'an agent participant names no agent (user_id)'
         end as quarantine_reason,
         *

@@ -12,17 +12,30 @@ base as (
 
 ),
 
-nodes as (
+paths as (
 
     select
         session_id,
         loaded_at,
-        unnest(string_split(ccai_session.menu_path.materialized_path, '/')) as queue_id,
-        generate_subscripts(string_split(ccai_session.menu_path.materialized_path, '/'), 1) - 1
-            as node_depth,
-        len(string_split(ccai_session.menu_path.materialized_path, '/')) as node_count
+        ccai_session.menu_path.materialized_path as menu_path
     from base
     where ccai_session.menu_path.materialized_path is not null
+
+),
+
+nodes as (
+
+    {{ unnest_with_index(
+        'paths',
+        split_text('menu_path', '/'),
+        'queue_id',
+        'node_depth',
+        columns=[
+            'session_id',
+            'loaded_at',
+            list_length(split_text('menu_path', '/')) ~ ' as node_count',
+        ],
+    ) }}
 
 ),
 

@@ -32,7 +32,9 @@ renamed as (
         -- the selected menu, else the leaf of the menu path (the same queue, DECISIONLOG.md)
         coalesce(
             {{ blank_as_null('ccai_session.selected_menu.id') }},
-            {{ blank_as_null("string_split(ccai_session.menu_path.materialized_path, '/')[-1]") }}
+            {{ blank_as_null(list_element(
+                split_text('ccai_session.menu_path.materialized_path', '/'), -1
+            )) }}
         ) as selected_menu_id,
         {{ blank_as_null('ccai_session.end_user.id') }} as end_user_id,
         ccai_session.out_ticket_id,
@@ -45,8 +47,12 @@ renamed as (
         ]) }} as session_type,
         ccai_session.session_type_v2,
         case
-            when regexp_full_match(trim(ccai_session.status), '[0-9]+')
-                then case try_cast(trim(ccai_session.status) as integer)
+            -- a numeric code: digits only (a class, not ^...$: Java's $ also matches before a
+            -- trailing newline, RE2's does not)
+            when
+                trim(ccai_session.status) <> ''
+                and not {{ regexp_matches('trim(ccai_session.status)', '[^0-9]') }}
+                then case {{ cast_or_null('trim(ccai_session.status)', 'integer') }}
                         when 0 then 'scheduled'
                         when 1 then 'queued'
                         when 2 then 'assigned'
@@ -98,7 +104,7 @@ renamed as (
         coalesce(ccai_session.feedback, ccai_session.comment) as csat_comment,
         -- no rating: absent, blank, or the API's default 0
         case
-            when coalesce(try_cast(ccai_session.rating as double), -1) <> 0
+            when coalesce({{ cast_or_null('ccai_session.rating', 'double') }}, -1) <> 0
                 then {{ blank_as_null('ccai_session.rating') }}
         end as csat_raw,
         case
@@ -116,17 +122,17 @@ renamed as (
         ccai_session.end_user.identifier as end_user_identifier,
 
         -- measures
-        try_cast(ccai_session.rating as double) as csat_rating,
+        {{ cast_or_null('ccai_session.rating', 'double') }} as csat_rating,
         coalesce(ccai_session.queue_duration, ccai_session.wait_duration) as queue_seconds,
         coalesce(ccai_session.call_duration, ccai_session.chat_duration) as handle_seconds,
         ccai_session.hold_duration as hold_seconds,
         ccai_session.message_count,
         ccai_session.average_response_time as average_response_seconds,
         ccai_session.longest_response_time as longest_response_seconds,
-        coalesce(len(try_cast(ccai_session.photos as json[])), 0) as photo_count,
-        coalesce(len(try_cast(ccai_session.videos as json[])), 0) as video_count,
-        coalesce(len(ccai_session.participants), 0) as participant_count,
-        coalesce(len(ccai_session.transfers), 0) as transfer_count,
+        coalesce({{ list_length(json_array_items('ccai_session.photos')) }}, 0) as photo_count,
+        coalesce({{ list_length(json_array_items('ccai_session.videos')) }}, 0) as video_count,
+        coalesce({{ list_length('ccai_session.participants') }}, 0) as participant_count,
+        coalesce({{ list_length('ccai_session.transfers') }}, 0) as transfer_count,
         delivery_count,
         last_delivered_at,
 

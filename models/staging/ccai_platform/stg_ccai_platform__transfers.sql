@@ -40,12 +40,12 @@ renamed as (
         {{ blank_as_null('transfer.to_agent.id') }} as to_agent_id,
         {{ blank_as_null('transfer.from_virtual_agent.id') }} as from_virtual_agent_id,
         {{ blank_as_null('transfer.to_virtual_agent.id') }} as to_virtual_agent_id,
-        {{ blank_as_null("string_split(" ~ coalesce_text([
+        {{ blank_as_null(list_element(split_text(coalesce_text([
             'transfer.from_menu.materialized_path', 'transfer.from_menu_path.materialized_path'
-        ]) ~ ", '/')[-1]") }} as from_queue_id,
-        {{ blank_as_null("string_split(" ~ coalesce_text([
+        ]), '/'), -1)) }} as from_queue_id,
+        {{ blank_as_null(list_element(split_text(coalesce_text([
             'transfer.to_menu.materialized_path', 'transfer.to_menu_path.materialized_path'
-        ]) ~ ", '/')[-1]") }} as to_queue_id,
+        ]), '/'), -1)) }} as to_queue_id,
 
         -- dimensions
         transfer.status as transfer_status,

@@ -74,9 +74,10 @@ timed as (
     -- A stretch sent with only its agent and duration starts where the stretches before it
     -- end (the first at the session's start), or its duration before its end.
     select
-        * exclude (
-            reported_started_at, reported_ended_at, session_started_at, earlier_handle_seconds
-        ),
+        {{ star_except([
+            'reported_started_at', 'reported_ended_at', 'session_started_at',
+            'earlier_handle_seconds',
+        ]) }},
         coalesce(
             reported_started_at,
             {{ add_seconds('reported_ended_at', '-1 * handle_seconds') }},
@@ -88,7 +89,7 @@ timed as (
 )
 
 select
-    * exclude (ended_at, loaded_at),
+    {{ star_except(['ended_at', 'loaded_at']) }},
     coalesce(ended_at, {{ add_seconds('started_at', 'handle_seconds') }}) as ended_at,
     loaded_at
 from timed

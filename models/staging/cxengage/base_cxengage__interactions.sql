@@ -54,16 +54,18 @@ reasoned as (
             when record_id is null then 'no interactionId'
             when started_at is null
                 then 'no usable start time (startTimestamp, details.startTimestamp)'
-            when len(list_filter(
-                    interaction.queues,
-                    lambda entry: {{ blank_as_null('entry.queueId') }} is null
-                    and {{ blank_as_null('entry.queueName') }} is null
-                )) > 0
+            when {{ list_length(list_filter(
+                    'interaction.queues',
+                    'entry',
+                    blank_as_null('entry.queueId') ~ ' is null and '
+                    ~ blank_as_null('entry.queueName') ~ ' is null'
+                )) }} > 0
                 then 'a queue entry names no queue (neither queueId nor queueName)'
-            when len(list_filter(
-                    list_concat(interaction.agents, interaction.details.agents),
-                    lambda allocation: {{ blank_as_null('allocation.agentId') }} is null
-                )) > 0
+            when {{ list_length(list_filter(
+                    list_concat('interaction.agents', 'interaction.details.agents'),
+                    'allocation',
+                    blank_as_null('allocation.agentId') ~ ' is null'
+                )) }} > 0
                 then 'an agent allocation names no agent (agentId)'
         end as quarantine_reason,
         *

@@ -33,10 +33,15 @@ renamed as (
             as customer,
         interaction.flagged as is_flagged,
         interaction.flagType as flag_type,
-        interaction.audioRecording as audio_recording,
-        json_type(interaction.notes) is not null as has_notes,
-        len(interaction.segments) as segment_count,
-        len(interaction.queues) as queue_entry_count,
+        -- a JSON null counts as absent: DuckDB's parsed struct holds it as NULL, Spark's as a
+        -- VARIANT null
+        case
+            when {{ json_type_of('interaction.audioRecording') }} <> 'NULL'
+                then interaction.audioRecording
+        end as audio_recording,
+        coalesce({{ json_type_of('interaction.notes') }} <> 'NULL', false) as has_notes,
+        {{ list_length('interaction.segments') }} as segment_count,
+        {{ list_length('interaction.queues') }} as queue_entry_count,
 
         -- measures (seconds, as the vendor computed them)
         interaction.interactionTime as interaction_seconds,
@@ -50,9 +55,10 @@ renamed as (
         interaction.customerTalkTime as customer_talk_seconds,
         interaction.customerConversationTime as customer_conversation_seconds,
         interaction.customerTransfers as customer_transfer_count,
-        -- a rating sent as a number or as numeric text reads the same
-        {{ blank_as_null("json_extract_string(interaction.details.csat, '$')") }} as csat_raw,
-        try_cast(json_extract_string(interaction.details.csat, '$') as double) as csat_rating,
+        -- a rating sent as a number or as numeric text reads the same on both engines
+        {{ blank_as_null(json_text_at('interaction.details.csat', '$')) }} as csat_raw,
+        {{ cast_or_null(json_text_at('interaction.details.csat', '$'), 'double') }}
+            as csat_rating,
 
         -- timestamps (UTC)
         started_at,

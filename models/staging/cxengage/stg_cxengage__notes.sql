@@ -18,10 +18,10 @@ note_lists as (
         interaction_id,
         loaded_at,
         case
-            when json_type(interaction.notes) = 'ARRAY'
-                then try_cast(interaction.notes as json[])
-            when json_type(interaction.notes) in ('VARCHAR', 'OBJECT')
-                then [interaction.notes]
+            when {{ json_type_of('interaction.notes') }} = 'ARRAY'
+                then {{ json_array_items('interaction.notes') }}
+            when {{ json_type_of('interaction.notes') }} in ('VARCHAR', 'OBJECT')
+                then {{ list_of('interaction.notes') }}
         end as notes
     from base
 
@@ -48,12 +48,13 @@ parsed as (
         interaction_id,
         loaded_at,
         note_index,
-        case when json_type(note) = 'VARCHAR' then json_extract_string(note, '$') end as note_text,
-        json_transform(
-            note,
-            '{"noteId": "VARCHAR", "agentId": "VARCHAR", "title": "VARCHAR",
-              "body": "VARCHAR", "timestamp": "VARCHAR"}'
-        ) as note_object
+        case
+            when {{ json_type_of('note') }} = 'VARCHAR' then {{ json_text_at('note', '$') }}
+        end as note_text,
+        {{ parse_json_struct('note', {
+            'noteId': 'VARCHAR', 'agentId': 'VARCHAR', 'title': 'VARCHAR',
+            'body': 'VARCHAR', 'timestamp': 'VARCHAR',
+        }) }} as note_object
     from notes
 
 ),

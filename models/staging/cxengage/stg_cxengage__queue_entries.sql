@@ -31,14 +31,27 @@ queue_entries as (
 
 ),
 
+segments as (
+
+    {{ unnest_with_index(
+        'base',
+        'base.interaction.segments',
+        'segment',
+        none,
+        columns=[
+            'base.interaction_id',
+        ],
+    ) }}
+
+),
+
 segment_starts as (
 
     select
-        base.interaction_id,
-        {{ blank_as_null('unnested.segment.interactionSegmentId') }} as segment_id,
-        min({{ utc_timestamp('unnested.segment.startTimestamp') }}) as segment_started_at
-    from base
-    cross join unnest(base.interaction.segments) as unnested (segment)
+        interaction_id,
+        {{ blank_as_null('segment.interactionSegmentId') }} as segment_id,
+        min({{ utc_timestamp('segment.startTimestamp') }}) as segment_started_at
+    from segments
     group by all
 
 ),

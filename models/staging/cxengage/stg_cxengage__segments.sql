@@ -76,7 +76,7 @@ deduplicated as (
 timed as (
 
     select
-        * exclude (reported_started_at, reported_ended_at, interaction_started_at),
+        {{ star_except(['reported_started_at', 'reported_ended_at', 'interaction_started_at']) }},
         coalesce(
             reported_started_at,
             case when segment_number = 0 then interaction_started_at end,

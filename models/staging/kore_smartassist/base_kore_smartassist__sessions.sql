@@ -13,6 +13,12 @@
 
 {{ config(unique_key='session_id', incremental_watermark='last_delivered_at') }}
 
+{#- Whether the agent entry AGENT (a destination's respondingAgent, or one of its
+    nonRespondingAgents) names no agent: it has a name, an email or an assignment time, but no
+    agentId. -#}
+{%- set nameless_agent = blank_as_null('AGENT.agentId') ~ ' is null'
+    ~ ' and coalesce(AGENT.name, AGENT.email, AGENT.assignedAt) is not null' %}
+
 with
 
 source as (
@@ -33,8 +39,8 @@ parsed as (
                 'userleveltags', 'sessionleveltags'
             ],
         ) }} as smartassist_session,
-        record -> '$.customerInfo' as customer_info_as_documented,
-        {{ json_object_value("record -> '$.metaInfo'") }} as meta_info,
+        {{ json_at('record', '$.customerInfo') }} as customer_info_as_documented,
+        {{ json_object_value(json_at('record', '$.metaInfo')) }} as meta_info,
         _assumed_timezone as assumed_utc_offset,
         _file_sha256 as loaded_from_file_sha256,
         {{ raw_lineage_columns() }}
@@ -59,35 +65,34 @@ reasoned as (
         case
             when record_id is null then 'no sessionId'
             when started_at is null then 'no usable sessionStartTime'
-            when len(list_filter(
-                    smartassist_session.destinations,
-                    lambda destination:
-                    {{ kore_smartassist_destination_type('destination') }} = 'QueueEntry'
-                    and {{ blank_as_null('destination.queueId') }} is null
-                    and {{ blank_as_null('destination.queueName') }} is null
-                )) > 0
+            when {{ list_length(list_filter(
+                    'smartassist_session.destinations',
+                    'destination',
+                    kore_smartassist_destination_type('destination') ~ " = 'QueueEntry' and "
+                    ~ blank_as_null('destination.queueId') ~ ' is null and '
+                    ~ blank_as_null('destination.queueName') ~ ' is null'
+                )) }} > 0
                 then 'a queue entry names no queue (neither queueId nor queueName)'
-            when len(list_filter(
-                    smartassist_session.destinations,
-                    lambda destination:
-                    {{ kore_smartassist_destination_type('destination') }} = 'AgentSegment'
-                    and {{ blank_as_null('destination.agentId') }} is null
-                )) > 0
+            when {{ list_length(list_filter(
+                    'smartassist_session.destinations',
+                    'destination',
+                    kore_smartassist_destination_type('destination') ~ " = 'AgentSegment' and "
+                    ~ blank_as_null('destination.agentId') ~ ' is null'
+                )) }} > 0
                 then 'a direct transfer to an agent names no agent (agentId)'
-            when len(list_filter(
-                    list_concat(
-                        [
-                            destination.respondingAgent
-                            for destination in smartassist_session.destinations
-                        ],
-                        flatten([
-                            destination.nonRespondingAgents
-                            for destination in smartassist_session.destinations
-                        ])
-                    ),
-                    lambda agent: {{ blank_as_null('agent.agentId') }} is null
-                    and coalesce(agent.name, agent.email, agent.assignedAt) is not null
-                )) > 0
+            -- a destination whose responding agent, or one of its non-responding agents, names no
+            -- agent; checked per destination rather than over one list of all the agents, as the
+            -- two kinds of entry are STRUCTs of different types, which Spark cannot concatenate
+            when {{ list_length(list_filter(
+                    'smartassist_session.destinations',
+                    'destination',
+                    '(' ~ nameless_agent.replace('AGENT', 'destination.respondingAgent')
+                    ~ ') or ' ~ list_length(list_filter(
+                        'destination.nonRespondingAgents',
+                        'agent',
+                        nameless_agent.replace('AGENT', 'agent')
+                    )) ~ ' > 0'
+                )) }} > 0
                 then 'an agent entry names no agent (agentId)'
         end as quarantine_reason,
         *

@@ -37,11 +37,9 @@ lists as (
         loaded_at,
         destination_index,
         'consulting_agent' as participant_type,
-        try_cast(
-            {{ json_as_list(
-                'coalesce(destination.respondingAgent.ConsultingAgents, destination.ConsultingAgents)'
-            ) }} as json[]
-        ) as participants
+        {{ json_array_items(json_as_list(
+            'coalesce(destination.respondingAgent.ConsultingAgents, destination.ConsultingAgents)'
+        )) }} as participants
     from destinations
     union all
     select
@@ -50,11 +48,9 @@ lists as (
         loaded_at,
         destination_index,
         'joined_user' as participant_type,
-        try_cast(
-            {{ json_as_list(
-                'coalesce(destination.respondingAgent.JoinedUsers, destination.JoinedUsers)'
-            ) }} as json[]
-        ) as participants
+        {{ json_array_items(json_as_list(
+            'coalesce(destination.respondingAgent.JoinedUsers, destination.JoinedUsers)'
+        )) }} as participants
     from destinations
 
 ),
@@ -86,23 +82,31 @@ renamed as (
         session_id,
         destination_index,
         participant_index,
-        coalesce(participant ->> '$.agentId', participant ->> '$.userId') as participant_id,
+        coalesce(
+            {{ json_text_at('participant', '$.agentId') }},
+            {{ json_text_at('participant', '$.userId') }}
+        ) as participant_id,
 
         -- dimensions
         participant_type,
-        participant ->> '$.name' as participant_name,
-        participant ->> '$.email' as participant_email,
+        {{ json_text_at('participant', '$.name') }} as participant_name,
+        {{ json_text_at('participant', '$.email') }} as participant_email,
         participant as participant_json,
 
         -- timestamps (UTC)
         {{ local_to_utc(
-            "coalesce(participant ->> '$.consultStartTime', participant ->> '$.joinedTime',"
-            ~ " participant ->> '$.acceptedTime', participant ->> '$.assignedAt')",
+            'coalesce('
+            ~ json_text_at('participant', '$.consultStartTime') ~ ', '
+            ~ json_text_at('participant', '$.joinedTime') ~ ', '
+            ~ json_text_at('participant', '$.acceptedTime') ~ ', '
+            ~ json_text_at('participant', '$.assignedAt') ~ ')',
             'assumed_utc_offset',
         ) }} as started_at,
         {{ local_to_utc(
-            "coalesce(participant ->> '$.consultEndTime', participant ->> '$.leftTime',"
-            ~ " participant ->> '$.interactionEndTime')",
+            'coalesce('
+            ~ json_text_at('participant', '$.consultEndTime') ~ ', '
+            ~ json_text_at('participant', '$.leftTime') ~ ', '
+            ~ json_text_at('participant', '$.interactionEndTime') ~ ')',
             'assumed_utc_offset',
         ) }} as ended_at,
 

@@ -4,6 +4,14 @@
 
 {{ config(incremental_scope={'from': 'base_kore_smartassist__sessions', 'key': 'session_id'}) }}
 
+{#- A direct transfer's agent is the destination itself: its agent fields, as a STRUCT of the
+    respondingAgent's type, so both can be one column (struct_of). -#}
+{%- set destination_structure = kore_smartassist_session_structure()['destinations'] | first -%}
+{%- set agent_fields = [] -%}
+{%- for key in destination_structure['respondingAgent'] -%}
+    {%- do agent_fields.append([key, 'destination.' ~ key]) -%}
+{%- endfor %}
+
 with
 
 base as (
@@ -41,7 +49,7 @@ responding as (
         ) as is_direct_transfer,
         case
             when {{ kore_smartassist_destination_type('destination') }} = 'AgentSegment'
-                then destination
+                then {{ struct_of(agent_fields) }}
             else destination.respondingAgent
         end as agent
     from destinations
@@ -62,15 +70,15 @@ renamed as (
         agent.email as agent_email,
         agent.status as agent_status,
         -- notes: a list of texts, or one text
-        json_transform({{ json_as_list('agent.agentNotes') }}, '["VARCHAR"]') as agent_notes,
+        {{ json_array_texts(json_as_list('agent.agentNotes')) }} as agent_notes,
 
         -- measures
         agent.firstResponseDuration as first_response_seconds,
         agent.interactionDuration as interaction_seconds,
         agent.afterCallWorkDuration as after_call_work_seconds,
-        coalesce(len(try_cast({{ json_as_list('agent.ConsultingAgents') }} as json[])), 0)
+        coalesce({{ list_length(json_array_items(json_as_list('agent.ConsultingAgents'))) }}, 0)
             as consulting_agent_count,
-        coalesce(len(try_cast({{ json_as_list('agent.JoinedUsers') }} as json[])), 0)
+        coalesce({{ list_length(json_array_items(json_as_list('agent.JoinedUsers'))) }}, 0)
             as joined_user_count,
 
         -- booleans

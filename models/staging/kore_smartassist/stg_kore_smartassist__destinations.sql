@@ -58,7 +58,8 @@ renamed as (
         {{ blank_as_null('destination.queueName') }} as queue_name,
 
         -- measures
-        coalesce(len(destination.nonRespondingAgents), 0) as non_responding_agent_count,
+        coalesce({{ list_length('destination.nonRespondingAgents') }}, 0)
+            as non_responding_agent_count,
 
         -- booleans
         case
@@ -73,7 +74,7 @@ renamed as (
             {{ local_to_utc('destination.EnterTime', 'assumed_utc_offset') }},
             {{ local_to_utc('destination.assignedAt', 'assumed_utc_offset') }},
             {{ local_to_utc(
-                'list_min([agent.assignedAt for agent in destination.nonRespondingAgents])',
+                list_min('destination.nonRespondingAgents', 'agent', 'agent.assignedAt'),
                 'assumed_utc_offset'
             ) }},
             {{ local_to_utc('destination.respondingAgent.assignedAt', 'assumed_utc_offset') }},

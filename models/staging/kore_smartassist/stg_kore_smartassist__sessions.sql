@@ -33,7 +33,7 @@ renamed as (
         {{ coalesce_text([
             'smartassist_session.Direction',
             'smartassist_session.customerinfo.Direction',
-            "customer_info_as_documented ->> 'Direction'",
+            json_text_at('customer_info_as_documented', '$.Direction'),
         ]) }} as direction,
         nullif(smartassist_session.smartStatus, '') as smart_status,
         nullif(smartassist_session.finalStatus, '') as final_status,
@@ -43,47 +43,48 @@ renamed as (
         -- customer contact details (personal data: staging only)
         nullif(coalesce(
             smartassist_session.customerinfo.CustomerPhone,
-            customer_info_as_documented ->> 'CustomerPhone'
+            {{ json_text_at('customer_info_as_documented', '$.CustomerPhone') }}
         ), '') as customer_phone,
         nullif(coalesce(
             smartassist_session.customerinfo.CenterPhone,
-            customer_info_as_documented ->> 'CenterPhone'
+            {{ json_text_at('customer_info_as_documented', '$.CenterPhone') }}
         ), '') as center_phone,
         nullif(coalesce(
             smartassist_session.customerinfo.CustomerFirstName,
-            customer_info_as_documented ->> 'CustomerFirstName'
+            {{ json_text_at('customer_info_as_documented', '$.CustomerFirstName') }}
         ), '') as customer_first_name,
         nullif(coalesce(
             smartassist_session.customerinfo.CustomerLastName,
-            customer_info_as_documented ->> 'CustomerLastName'
+            {{ json_text_at('customer_info_as_documented', '$.CustomerLastName') }}
         ), '') as customer_last_name,
         nullif(coalesce(
             smartassist_session.customerinfo.CustomerEmail,
-            customer_info_as_documented ->> 'CustomerEmail'
+            {{ json_text_at('customer_info_as_documented', '$.CustomerEmail') }}
         ), '') as customer_email,
 
         -- automation data (metaInfo): the whole object, and the keys that recur
         meta_info,
-        meta_info ->> '$.caller' as meta_caller,
-        meta_info ->> '$.callee' as meta_callee,
-        meta_info ->> '$.dialedNumber' as meta_dialed_number,
-        meta_info ->> '$.callerHost' as meta_caller_host,
-        meta_info ->> '$.userId' as meta_user_id,
-        meta_info ->> '$.fullName' as meta_full_name,
-        meta_info ->> '$.hostDomain' as meta_host_domain,
-        meta_info ->> '$.customData.experience' as meta_experience,
-        meta_info ->> '$.agentTransferConfig.lastIntentName'
+        {{ json_text_at('meta_info', '$.caller') }} as meta_caller,
+        {{ json_text_at('meta_info', '$.callee') }} as meta_callee,
+        {{ json_text_at('meta_info', '$.dialedNumber') }} as meta_dialed_number,
+        {{ json_text_at('meta_info', '$.callerHost') }} as meta_caller_host,
+        {{ json_text_at('meta_info', '$.userId') }} as meta_user_id,
+        {{ json_text_at('meta_info', '$.fullName') }} as meta_full_name,
+        {{ json_text_at('meta_info', '$.hostDomain') }} as meta_host_domain,
+        {{ json_text_at('meta_info', '$.customData.experience') }} as meta_experience,
+        {{ json_text_at('meta_info', '$.agentTransferConfig.lastIntentName') }}
             as meta_last_intent_name,
-        meta_info ->> '$.agentTransferConfig.automationBotId'
+        {{ json_text_at('meta_info', '$.agentTransferConfig.automationBotId') }}
             as meta_automation_bot_id,
-        meta_info ->> '$.workinghours.workdays' as meta_working_days,
-        meta_info ->> '$.workinghours.workstart' as meta_working_start,
-        meta_info ->> '$.workinghours.workend' as meta_working_end,
+        {{ json_text_at('meta_info', '$.workinghours.workdays') }} as meta_working_days,
+        {{ json_text_at('meta_info', '$.workinghours.workstart') }} as meta_working_start,
+        {{ json_text_at('meta_info', '$.workinghours.workend') }} as meta_working_end,
 
         -- measures
-        try_cast(smartassist_session.csatScore as double) as csat_score,
+        -- read as DuckDB reads a number, on every engine (safe_cast differs on Spark)
+        {{ cast_or_null('smartassist_session.csatScore', 'double') }} as csat_score,
         {{ blank_as_null('smartassist_session.csatScore') }} as csat_raw,
-        coalesce(len(smartassist_session.destinations), 0) as destination_count,
+        coalesce({{ list_length('smartassist_session.destinations') }}, 0) as destination_count,
 
         -- booleans
         case

@@ -59,7 +59,7 @@ keyed as (
 
     select
         case when quarantine_reason is null then record_id end as segment_id,
-        {{ safe_cast('segment.versionId', 'bigint') }} as version_number,
+        {{ cast_or_null('segment.versionId', 'bigint') }} as version_number,
         {{ utc_timestamp('segment.acquiredAt') }} as acquired_at,
         *
     from checked

@@ -30,9 +30,9 @@ matches as (
 
 ),
 
+-- one dataset id or a list of them; a match listed without any is kept once
 per_data_set as (
 
-    -- one dataset id or a list of them; a match listed without any is kept once
     {{ unnest_with_index(
         'matches',
         list_or_null_item(json_text_list('category_match.dataSetIds')),

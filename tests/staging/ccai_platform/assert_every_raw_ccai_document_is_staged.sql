@@ -8,9 +8,9 @@ raw_documents as (
 
     {% for kind in ['call', 'chat'] %}
         select
-            '{{ kind }}-' || {{ blank_as_null("json_extract_string(record, '$.id')") }}
+            '{{ kind }}-' || {{ blank_as_null(json_text_at('record', '$.id')) }}
                 as session_id,
-            {{ utc_timestamp("json_extract_string(record, '$.updated_at')") }} as updated_at
+            {{ utc_timestamp(json_text_at('record', '$.updated_at')) }} as updated_at
         from (
             {{ unquarantined(
                 source('ccai_platform', kind ~ 's'),

@@ -6,7 +6,7 @@ with
 raw_ids as (
 
     select distinct
-        {{ blank_as_null("json_extract_string(record, '$.interactionId')") }} as interaction_id
+        {{ blank_as_null(json_text_at('record', '$.interactionId')) }} as interaction_id
     from (
         {{ unquarantined(
             source('cxengage', 'interactions'),

@@ -6,7 +6,7 @@ with
 raw_ids as (
 
     select distinct
-        {{ blank_as_null("json_extract_string(record, '$.sessionId')") }} as session_id
+        {{ blank_as_null(json_text_at('record', '$.sessionId')) }} as session_id
     from (
         {{ unquarantined(
             source('kore_smartassist', 'sessions'),

@@ -6,11 +6,11 @@ with
 
 raw_fields as (
 
-    -- one parse of each record for all four keys
     select
-        json_extract_string(
-            record, ['$.externalId', '$.segmentId', '$.id', '$.versionId']
-        ) as record_fields
+        {{ json_text_at('record', '$.externalId') }} as external_id,
+        {{ json_text_at('record', '$.segmentId') }} as segment_id,
+        {{ json_text_at('record', '$.id') }} as record_id,
+        {{ json_text_at('record', '$.versionId') }} as version_id
     from (
         {{ unquarantined(
             source('nice_cxone', 'segments'), ref('quarantined_records'), 'nice_cxone__segments'
@@ -22,11 +22,10 @@ raw_fields as (
 raw_segments as (
 
     select
-        {{ coalesce_text(['record_fields[1]', 'record_fields[2]', 'record_fields[3]']) }}
-            as segment_id,
-        max(try_cast(record_fields[4] as bigint)) as newest_version_number
+        {{ coalesce_text(['external_id', 'segment_id', 'record_id']) }} as segment_id,
+        max({{ cast_or_null('version_id', 'bigint') }}) as newest_version_number
     from raw_fields
-    group by segment_id
+    group by {{ coalesce_text(['external_id', 'segment_id', 'record_id']) }}
 
 ),
 
@@ -34,7 +33,7 @@ staged as (
 
     select
         segment_id,
-        try_cast(version_id as bigint) as version_number
+        {{ cast_or_null('version_id', 'bigint') }} as version_number
     from {{ ref('stg_nice_cxone__segments') }}
 
 )
