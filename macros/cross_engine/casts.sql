@@ -58,6 +58,21 @@
 {%- endmacro %}
 
 
+{#- Text with every match of a regular expression replaced (DuckDB replaces only the first
+    without its 'g' flag; Spark replaces all). -#}
+{% macro regexp_replace_all(text_expression, pattern, replacement) -%}
+    {{ return(adapter.dispatch('regexp_replace_all')(text_expression, pattern, replacement)) }}
+{%- endmacro %}
+
+{% macro default__regexp_replace_all(text_expression, pattern, replacement) -%}
+    regexp_replace({{ text_expression }}, '{{ pattern }}', '{{ replacement }}', 'g')
+{%- endmacro %}
+
+{% macro spark__regexp_replace_all(text_expression, pattern, replacement) -%}
+    regexp_replace({{ text_expression }}, '{{ pattern }}', '{{ replacement }}')
+{%- endmacro %}
+
+
 {#- Whether text contains a match of a regular expression (anchor it with ^ and $ for a whole
     match); NULL for NULL text. -#}
 {% macro regexp_matches(text_expression, pattern) -%}

@@ -22,8 +22,8 @@
         {%- for contact in contacts %}
         case
             when {{ contact }} like '%@%' then 'email:' || lower(trim({{ contact }}))
-            when length(regexp_replace({{ contact }}, '[^0-9]', '', 'g')) >= 6
-                then 'phone:' || regexp_replace({{ contact }}, '[^0-9]', '', 'g')
+            when length({{ regexp_replace_all(contact, '[^0-9]', '') }}) >= 6
+                then 'phone:' || {{ regexp_replace_all(contact, '[^0-9]', '') }}
         end,
         {%- endfor %}
         {%- if vendor_id %}

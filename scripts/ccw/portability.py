@@ -27,6 +27,7 @@ DUCKDB_ONLY: tuple[tuple[str, str], ...] = (
     (r"\blen\s*\(", "list_length"),
     (r"\bstring_split\w*\s*\(", "split_text"),
     (r"\bregexp_(?:full_match|matches)\s*\(", "regexp_matches"),
+    (r",\s*'g'\s*\)", "regexp_replace_all (DuckDB's 'g' flag)"),
     (r"\bstarts_with\s*\(", "left(...) = ..."),
     (r"\bepoch(?:_ms|_us)?\s*\(|\bmake_timestamp\s*\(|\bto_(?:milli|minu)\w*\s*\(", "timestamps"),
     (r"\btimezone\s*\(", "utc_timestamp"),

@@ -173,6 +173,7 @@ def test_models_and_tests_use_no_duckdb_only_construct(capsys: pytest.CaptureFix
         'select {{ list_length("len(x)") }} from t',
         "select unnest(items) as item from t",
         "select x::varchar from t",
+        "select regexp_replace(phone, '[^0-9]', '', 'g') from t",
         "{{ unnest_with_index('t', 'list_filter(xs, lambda x: x > 1)', 'x', 'i') }}",
     ],
 )

@@ -10,6 +10,7 @@ the one worked out by hand below, on both.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -136,6 +137,21 @@ CHECKS: list[tuple[str, str, str | None]] = [
         "VARCHAR",
     ),
     ("listagg_ordered", "'ordered_names'", "c,b,a"),
+    (
+        "customer_identifier_phone",
+        "customer_identifier([\"'+1 (555) 010-0199'\"])",
+        "phone:15550100199",
+    ),
+    (
+        "customer_identifier_email",
+        "customer_identifier([\"' Ana@Example.com'\"])",
+        "email:ana@example.com",
+    ),
+    (
+        "customer_key_phone",
+        "customer_key(customer_identifier([\"'+1 (555) 010-0199'\"]))",
+        "SALTED phone:15550100199",
+    ),
 ]
 
 
@@ -238,5 +254,9 @@ def results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str
 def test_macro_gives_the_expected_value_on_both_engines(
     results: dict[str, dict[str, str | None]], name: str, expected: str | None
 ) -> None:
+    if expected is not None and expected.startswith("SALTED "):
+        # customer_key: SHA-256 of the environment's salt, '|' and the identifier
+        salted = f"{os.environ['CCW_CUSTOMER_KEY_SALT']}|{expected.removeprefix('SALTED ')}"
+        expected = hashlib.sha256(salted.encode()).hexdigest()
     assert results["dev"][name] == expected, f"DuckDB: {name}"
     assert results["spark"][name] == expected, f"Spark: {name}"
