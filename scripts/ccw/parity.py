@@ -220,6 +220,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"spark-parity: dbt build --target spark failed ({status})", file=sys.stderr)
             return 1
     results = compare_marts(args.db, spark_warehouse, args.schema, tuple(args.only))
+    if not results:
+        print(
+            f"spark-parity: {args.db} has no {args.schema} tables to compare; build it on DuckDB "
+            "first (make run)",
+            file=sys.stderr,
+        )
+        return 1
     print(render(results, "marts" if args.schema == MARTS_SCHEMA else f"{args.schema} tables"))
     print(f"spark-parity: {time.monotonic() - started:.0f}s", file=sys.stderr)
     return 0 if results and all(result.identical for result in results) else 1

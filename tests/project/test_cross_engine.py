@@ -11,6 +11,7 @@ import pytest
 from ccw.cli import main as ccw
 from ccw.export_raw import export_raw
 from ccw.parity import compare_marts, render, spark_table_folder
+from ccw.parity import main as parity_main
 from ccw.portability import main as portability_main
 from ccw.portability import violations
 from ccw.warehouse import WarehouseError
@@ -200,3 +201,14 @@ def test_portability_check_accepts_the_dispatched_macros(tmp_path: Path, sql: st
     model = tmp_path / "model.sql"
     model.write_text(sql + "\n", encoding="utf-8")
     assert violations(model) == []
+
+
+def test_parity_refuses_a_warehouse_without_marts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    empty = tmp_path / "empty.duckdb"
+    duckdb.connect(str(empty)).close()
+    assert parity_main(["--db", str(empty), "--work", str(tmp_path), "--compare-only"]) == 1
+    assert "has no marts tables to compare" in capsys.readouterr().err
+    assert parity_main(["--db", str(tmp_path / "missing.duckdb"), "--compare-only"]) == 2
+    assert "set WAREHOUSE_PATH" in capsys.readouterr().err
