@@ -20,21 +20,20 @@ from ccw.files import InputPathError, discover
 from ccw.landing import (
     FileOutcome,
     Loader,
-    LoadSummary,
     OffsetConflictError,
     connect,
     ensure_raw_schema,
 )
 from ccw.lineage import report
 from ccw.publish import default_serving_path, publish
+from ccw.pull.cli import add_pull_parser, run_pull
+from ccw.pull.run import DEFAULT_LANDING, new_run_id
 from ccw.status import collect, render
+from ccw.storage import copy_objects, is_url
+from ccw.summary import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, plural, print_summary
 from ccw.unload import UnloadError, unload
 from ccw.vendors import VENDORS
 from ccw.warehouse import WarehouseError, check_path, open_read_only
-
-EXIT_OK = 0
-EXIT_REJECTED = 1
-EXIT_USAGE = 2
 
 _OFFSET = re.compile(r"^([+-])(\d{2}):(\d{2})$")
 # Minutes as JavaScript's getTimezoneOffset() and Kore's timeZoneOffset give them: UTC minus
@@ -75,16 +74,22 @@ def parse_offset(text: str) -> str:
     return f"{sign}{hours}:{minutes_text}"
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
-
-
 def _add_db_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db",
         type=Path,
         default=None,
         help="warehouse file (default: $WAREHOUSE_PATH, else warehouse.duckdb)",
+    )
+
+
+def _add_landing_argument(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--landing",
+        type=Path,
+        default=DEFAULT_LANDING,
+        metavar="DIR",
+        help=f"folder for {what}, under <source_system>/<run id>/ (default: landing)",
     )
 
 
@@ -110,11 +115,15 @@ def build_parser() -> argparse.ArgumentParser:
     load.add_argument(
         "paths",
         nargs="+",
-        type=Path,
         metavar="PATH",
-        help="files, or directories searched recursively for *.json, *.jsonl, *.ndjson (+ .gz)",
+        help=(
+            "files, or directories searched recursively for *.json, *.jsonl, *.ndjson (+ .gz); "
+            "or object storage URLs (s3://bucket/prefix/, gs://bucket/prefix/), each object "
+            "copied to the landing folder first"
+        ),
     )
     _add_db_argument(load)
+    _add_landing_argument(load, "copies of objects read from s3:// or gs://")
     load.add_argument(
         "--assume-timezone",
         type=parse_offset,
@@ -193,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.add_argument(
         "--to", type=Path, required=True, metavar="DIR", help="folder to write the tables under"
     )
+    add_pull_parser(commands, _add_db_argument, _add_landing_argument)
     lineage_command = commands.add_parser(
         "lineage",
         help="write the column-level lineage report of every mart column",
@@ -323,27 +333,26 @@ class ProgressPrinter:
             )
 
 
-def print_summary(summary: LoadSummary, elapsed: float, stream: TextIO) -> None:
-    loaded, skipped = summary.of("loaded"), summary.of("skipped")
-    rejected, still_rejected = summary.of("rejected"), summary.of("still_rejected")
-    for outcome in rejected:
-        print(f"REJECTED {outcome.path}: {outcome.reason}", file=stream)
-    for outcome in still_rejected:
-        print(f"STILL REJECTED {outcome.path}: {outcome.reason}; {outcome.note}", file=stream)
-    for outcome in loaded:
-        if outcome.note:
-            print(f"NOTE {outcome.path}: {outcome.note}", file=stream)
-    unchanged = (
-        f", {len(still_rejected):,} still rejected (unchanged; --retry-rejected reads them again)"
-        if still_rejected
-        else ""
-    )
-    print(
-        f"{summary.source_system}: {len(loaded):,} files loaded ({summary.records_loaded:,} "
-        f"records), {len(skipped):,} skipped as already loaded, {len(rejected):,} rejected"
-        f"{unchanged} in {elapsed:.1f}s; batch {summary.batch_id}",
-        file=stream,
-    )
+class _ObjectProgress:
+    """A line now and then while objects are copied from storage."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.last_print = time.monotonic()
+        self.count = 0
+        self.bytes = 0
+
+    def __call__(self, url: str, size: int) -> None:
+        self.count += 1
+        self.bytes += size
+        now = time.monotonic()
+        if now - self.last_print >= PROGRESS_EVERY_SECONDS:
+            self.last_print = now
+            print(
+                f"  {plural(self.count, 'object')} copied ({self.bytes / 1e6:,.1f} MB), last {url}",
+                file=self.stream,
+                flush=True,
+            )
 
 
 def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -363,16 +372,29 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             file=err,
         )
         return EXIT_USAGE
+    urls = [text for text in args.paths if is_url(text)]
+    db_path = args.db or default_db_path()
+    started = time.monotonic()
     try:
-        paths = discover(args.paths)
+        paths = discover(Path(text) for text in args.paths if not is_url(text))
+        origins: dict[str, str] = {}
+        if urls:
+            check_path(db_path, create=True)
+            folder = args.landing / spec.source_system / new_run_id()
+            print(f"{spec.source_system}: copying objects to {folder}", file=err)
+            copied = copy_objects(urls, folder, on_object=_ObjectProgress(err))
+            print(
+                f"  copied {plural(len(copied.paths), 'object')} ({copied.bytes / 1e6:,.1f} MB)",
+                file=err,
+            )
+            paths += copied.paths
+            origins = copied.origins
     except InputPathError as exc:
         print(f"ccw load: {exc}", file=err)
         return EXIT_USAGE
     if not paths:
         print("ccw load: no .json, .jsonl or .ndjson files (optionally .gz) found", file=err)
         return EXIT_USAGE
-    db_path = args.db or default_db_path()
-    started = time.monotonic()
     if check_path(db_path, create=True):
         print(f"creating new warehouse at {db_path}", file=err)
     con = connect(db_path)
@@ -385,6 +407,7 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             on_file=ProgressPrinter(len(paths), err),
             rivals=list(VENDORS.values()),
             retry_rejected=args.retry_rejected,
+            origins=origins,
         )
         local = f", local times read as UTC{args.assume_timezone}" if args.assume_timezone else ""
         print(f"{spec.source_system}: {len(paths):,} files into {db_path}{local}", file=err)
@@ -394,22 +417,25 @@ def run_load(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_USAGE
     finally:
         con.close()
-    print_summary(summary, time.monotonic() - started, out)
+    print_summary(summary, time.monotonic() - started, out, name=loader.origin)
     failed = summary.of("rejected") or summary.of("still_rejected")
     return EXIT_REJECTED if failed else EXIT_OK
 
 
+OFFSET_OPTIONS = ("--assume-timezone", "--timezone-offset")
+
+
 def _attach_offsets(argv: Sequence[str]) -> list[str]:
-    """`--assume-timezone -04:00` as `--assume-timezone=-04:00`: argparse would otherwise take a
-    negative offset for an option of its own."""
+    """`--assume-timezone -04:00` as `--assume-timezone=-04:00` (and `--timezone-offset`):
+    argparse would otherwise take a negative offset for an option of its own."""
     joined: list[str] = []
-    pending = False
+    pending: str | None = None
     for arg in argv:
         if pending and _OFFSET_LIKE.match(arg.strip()):
-            joined[-1] = f"--assume-timezone={arg}"
+            joined[-1] = f"{pending}={arg}"
         else:
             joined.append(arg)
-        pending = arg == "--assume-timezone"
+        pending = arg if arg in OFFSET_OPTIONS else None
     return joined
 
 
@@ -420,6 +446,7 @@ COMMANDS = {
     "publish": run_publish,
     "lineage": run_lineage,
     "export-raw": run_export_raw,
+    "pull": run_pull,
 }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -246,8 +246,12 @@ class Loader:
         on_file: ProgressCallback | None = None,
         rivals: Sequence[VendorSpec] = (),
         retry_rejected: bool = False,
+        origins: Mapping[str, str] | None = None,
     ) -> None:
         self.con = con
+        # Where a local copy came from (an object storage URL), recorded instead of the copy's
+        # path in the manifest and the raw rows.
+        self.origins = dict(origins or {})
         self.spec = spec
         # The other vendors, whose files this loader must recognise and refuse by name.
         self.rivals = [rival for rival in rivals if rival.source_system != spec.source_system]
@@ -398,6 +402,10 @@ class Loader:
             reason=reason,
         )
 
+    def origin(self, path: Path) -> str:
+        """The path or URL a file is recorded under."""
+        return self.origins.get(str(path), str(path))
+
     def _write_manifest(self, outcomes: Sequence[FileOutcome]) -> None:
         """Manifest rows for files that land nothing, in a transaction of their own."""
         if not outcomes:
@@ -412,7 +420,7 @@ class Loader:
             f"{RAW_SCHEMA}.{MANIFEST_TABLE}",
             [
                 (
-                    str(outcome.path),
+                    self.origin(outcome.path),
                     outcome.sha256,
                     outcome.size_bytes,
                     self.spec.source_system,
@@ -519,18 +527,21 @@ class Loader:
                 offset += record_counts[str(outcome.path)]
             self.con.execute(
                 "create or replace temp table _ccw_landing "
-                "(file_path varchar, sha varchar, first_position bigint)"
+                "(file_path varchar, origin varchar, sha varchar, first_position bigint)"
             )
             insert_rows(
                 self.con,
                 "_ccw_landing",
-                [(str(o.path), o.sha256, first) for o, first in zip(files, offsets, strict=True)],
+                [
+                    (str(o.path), self.origin(o.path), o.sha256, first)
+                    for o, first in zip(files, offsets, strict=True)
+                ],
             )
             self.con.execute(
                 f"""
                 insert into {raw_table_name(self.spec, entity)}
                 select
-                    r.record, r.file_path, l.sha, r.position - l.first_position,
+                    r.record, l.origin, l.sha, r.position - l.first_position,
                     $batch_id, $loaded_at, $assumed_timezone
                 from ({self._records_query()}) as r
                 inner join _ccw_landing as l on r.file_path = l.file_path
