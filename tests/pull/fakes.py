@@ -197,6 +197,11 @@ class FakeKore(FakeApi):
         self.sessions = sorted(sessions, key=lambda s: (s["sessionStartTime"], s["sessionId"]))
         self.token = token
         self.account_id = account_id
+        # Whether pages carry numResults (the documentation's sample does).
+        self.num_results = True
+        # Count the 7 days as calendar dates (Sep 1 12:00 to Sep 8 11:00 is 8 days) rather
+        # than as a duration.
+        self.calendar_days = False
 
     def handle(
         self, method: str, path: str, query: dict[str, list[str]], headers: Any, body: bytes
@@ -222,7 +227,12 @@ class FakeKore(FakeApi):
             return json_reply({"errors": [{"msg": "startDate and endDate are required"}]}, 400)
         if "timeZoneOffset" not in request:
             return json_reply({"errors": [{"msg": "timeZoneOffset is required"}]}, 400)
-        if end - start > timedelta(days=7) or end < start:
+        too_long = (
+            (end.date() - start.date()).days >= 7
+            if self.calendar_days
+            else end - start > timedelta(days=7)
+        )
+        if too_long or end < start:
             return json_reply({"errors": [{"msg": "the days' range cannot exceed 7 days"}]}, 400)
         window = [
             s
@@ -232,6 +242,8 @@ class FakeKore(FakeApi):
         page = window[offset * limit : (offset + 1) * limit]
         with self.lock:
             self.log.append({"start": start, "end": end, "offset": offset, "sessions": len(page)})
+        if not self.num_results:
+            return json_reply({"data": page})
         return json_reply({"numResults": len(window), "data": page})
 
 
@@ -239,17 +251,35 @@ class FakeKore(FakeApi):
 
 
 class FakeBuzzeasy(FakeApi):
-    def __init__(self, sets: dict[str, list[dict[str, Any]]], token: str, page_size: int) -> None:
+    def __init__(
+        self,
+        sets: dict[str, list[dict[str, Any]]],
+        token: str,
+        page_size: int,
+        *,
+        service_document: bool = True,
+    ) -> None:
         super().__init__()
         self.sets = sets
         self.token = token
         self.page_size = page_size
+        # Whether the root answers OData's JSON service document (the list of entity sets).
+        self.service_document = service_document
 
     def handle(
         self, method: str, path: str, query: dict[str, list[str]], headers: Any, body: bytes
     ) -> Reply:
         if headers.get("authorization") != f"Bearer {self.token}":
             return json_reply({"error": {"message": "unauthorized"}}, 401)
+        if path.rstrip("/") == "/odata" and self.service_document:
+            return json_reply(
+                {
+                    "@odata.context": f"{self.url}/odata/$metadata",
+                    "value": [
+                        {"name": name, "kind": "EntitySet", "url": name} for name in self.sets
+                    ],
+                }
+            )
         name = path.rsplit("/", 1)[-1]
         if not path.startswith("/odata/") or name not in self.sets:
             return json_reply({"error": {"message": f"no entity set {name}"}}, 404)
@@ -309,6 +339,8 @@ class FakeCxEngage(FakeApi):
         match = CXENGAGE_PATH.match(path)
         if method != "GET" or not match or match.group(1) != self.tenant_id:
             return json_reply({"error": "not found"}, 404)
+        if not re.match(r"^[0-9a-f-]{36}$", match.group(2)):
+            return json_reply({"error": "interactionId must be a UUID"}, 400)
         interaction = self.interactions.get(match.group(2))
         with self.lock:
             self.log.append({"id": match.group(2)})

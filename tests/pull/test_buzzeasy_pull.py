@@ -74,7 +74,7 @@ def landed(tmp_path: Path, table: str) -> Counter[str]:
 
 def test_every_page_of_each_set_lands_once_and_a_rerun_adds_nothing(tmp_path: Path) -> None:
     with FakeBuzzeasy({"Calls": calls(23), "Queues": queues()}, TOKEN, page_size=5) as api:
-        api.faults = {2: "429", 4: "truncated", 6: "500"}
+        api.faults = {3: "429", 5: "truncated", 7: "500"}
         assert pull(api, tmp_path, "--entity-sets", "Calls,queues") == 0
         assert pull(api, tmp_path, "--entity-sets", "Calls,Queues") == 0
     calls_landed = landed(tmp_path, "calls")
@@ -95,7 +95,7 @@ def test_a_stopped_pull_resumes_at_the_first_page_not_landed(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with FakeBuzzeasy({"Calls": calls(23)}, TOKEN, page_size=5) as api:
-        api.faults = {3: "expired"}
+        api.faults = {4: "expired"}
         assert pull(api, tmp_path, "--entity-sets", "Calls") == 2
         assert "BUZZEASY_TOKEN" in capsys.readouterr().err
         assert sum(landed(tmp_path, "calls").values()) == 10
@@ -104,3 +104,42 @@ def test_a_stopped_pull_resumes_at_the_first_page_not_landed(
         assert [r["skip"] for r in api.log] == [10, 15, 20]
     counts = landed(tmp_path, "calls")
     assert len(counts) == 23 and set(counts.values()) == {1}
+
+
+def test_the_service_document_finds_sets_spelled_otherwise_and_names_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    workitems = [
+        {"id": f"wi-{n}", "conversationId": f"c-{n}", "result": "Handled"} for n in range(4)
+    ]
+    sets = {"Calls": calls(3), "Workitem": workitems, "AgentSkills": [{"id": "s-1"}]}
+    with FakeBuzzeasy(sets, TOKEN, page_size=5) as api:
+        assert pull(api, tmp_path) == 0
+        requested = {r["set"] for r in api.log}
+    assert requested == {"Calls", "Workitem"}
+    assert len(landed(tmp_path, "calls")) == 3
+    assert len(landed(tmp_path, "workitems")) == 4
+    out = capsys.readouterr().out
+    assert "NOTE the feed also offers AgentSkills" in out
+    assert "NOTE Chats: not in the feed's service document" in out
+
+
+def test_without_a_service_document_the_documented_names_are_tried(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with FakeBuzzeasy(
+        {"Calls": calls(7), "Queues": queues()}, TOKEN, 5, service_document=False
+    ) as api:
+        assert pull(api, tmp_path) == 0
+    assert len(landed(tmp_path, "calls")) == 7
+    assert len(landed(tmp_path, "queues")) == 2
+    assert "NOTE Chats: the feed answers 404" in capsys.readouterr().out
+
+
+def test_a_named_set_the_feed_lacks_is_reported_and_the_others_land(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with FakeBuzzeasy({"Calls": calls(2)}, TOKEN, 5, service_document=False) as api:
+        assert pull(api, tmp_path, "--entity-sets", "Chats,Calls") == 1
+    assert len(landed(tmp_path, "calls")) == 2
+    assert "NOT FOUND (404): entity set Chats" in capsys.readouterr().out

@@ -112,3 +112,12 @@ def test_a_line_that_is_no_id_names_the_file_and_line(
         assert pull(api, tmp_path, [IDS[0], "not an id"]) == 2
         assert api.requests == 0
     assert "ids.txt, line 3: 'not an id' is not an interaction id" in capsys.readouterr().err
+
+
+def test_an_id_the_api_refuses_is_reported_and_the_others_land(
+    api: FakeCxEngage, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with api:
+        assert pull(api, tmp_path, [*IDS[:3], "legacy-42"]) == 1
+    assert len(landed(tmp_path)) == 3
+    assert "REFUSED legacy-42: GET " in capsys.readouterr().out

@@ -218,3 +218,23 @@ def test_every_response_is_kept_as_a_file_that_ccw_load_can_replay(tmp_path: Pat
         assert con.execute("select count(*) from raw.kore_smartassist__sessions").fetchone() == (
             120,
         )
+
+
+def test_pages_without_num_results_are_read_while_full_and_dense_windows_split(
+    tmp_path: Path,
+) -> None:
+    with FakeKore(kore_sessions(1500, START, days=5), TOKEN, ACCOUNT) as api:
+        api.num_results = False
+        assert pull(api, tmp_path, "--since", "2024-09-01", "--until", "2024-09-05") == 0
+    counts = landed_session_ids(tmp_path)
+    assert len(counts) == 1500 and set(counts.values()) == {1}
+
+
+def test_windows_stay_within_seven_calendar_days_from_any_start_time(tmp_path: Path) -> None:
+    with FakeKore(kore_sessions(400, START, days=20), TOKEN, ACCOUNT) as api:
+        api.calendar_days = True
+        status = pull(api, tmp_path, "--since", "2024-09-01 12:00:00", "--until", "2024-09-20")
+    assert status == 0
+    counts = landed_session_ids(tmp_path)
+    # Sessions from noon on the first day: 20 a day, so 10 of the first day's are earlier.
+    assert len(counts) == 390 and set(counts.values()) == {1}

@@ -12,28 +12,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from urllib.parse import urljoin
 
-from ccw.pull.http import JsonClient, PullError
+from ccw.pull.http import ClientError, JsonClient, NotFoundError, PullError
 from ccw.pull.run import PullRun
-from ccw.vendors.buzzeasy import ENTITY_SETS, normalized
+from ccw.vendors.buzzeasy import ENTITY_OF_NAME, ENTITY_SETS, SET_OF_ENTITY, normalized
 
 TOKEN_VARIABLE = "BUZZEASY_TOKEN"
 NEXT_LINK = "@odata.nextLink"
+
+
+def entity_of(name: str) -> str | None:
+    """The raw entity an entity set name means, in any of its documented spellings."""
+    return ENTITY_OF_NAME.get(normalized(name))
 
 
 def entity_sets(names: Sequence[str] | None) -> list[str]:
     """The documented entity sets asked for (all by default), spelled as the feed spells them."""
     if not names:
         return list(ENTITY_SETS)
-    by_key = {normalized(name): name for name in ENTITY_SETS}
     chosen = []
     for name in names:
-        known = by_key.get(normalized(name))
-        if known is None:
+        entity = entity_of(name)
+        if entity is None:
             raise ValueError(
                 f"{name!r} is not an entity set of the feed; the documented ones are "
                 + ", ".join(ENTITY_SETS)
             )
-        chosen.append(known)
+        chosen.append(SET_OF_ENTITY[entity])
     return list(dict.fromkeys(chosen))
 
 
@@ -42,22 +46,79 @@ def headers(token: str) -> dict[str, str]:
 
 
 class BuzzeasyPull:
-    def __init__(self, run: PullRun, client: JsonClient, root: str, sets: Sequence[str]) -> None:
+    def __init__(
+        self,
+        run: PullRun,
+        client: JsonClient,
+        root: str,
+        sets: Sequence[str],
+        *,
+        chosen: bool = False,
+    ) -> None:
         self.run = run
         self.client = client
         self.root = root.rstrip("/") + "/"
         self.sets = list(sets)
+        # Sets the user named: one the feed does not have is an error, not a note.
+        self.chosen = chosen
         self.pages = 0
 
     def pull(self) -> None:
+        offered = self._service_document()
         for entity_set in self.sets:
-            self._pull_set(entity_set)
+            url = urljoin(self.root, entity_set)
+            if offered is not None:
+                entity = ENTITY_SETS[entity_set]
+                if entity not in offered and not self.chosen:
+                    self.run.notes.append(
+                        f"{entity_set}: not in the feed's service document ({self.root}); "
+                        "not pulled"
+                    )
+                    continue
+                url = offered.get(entity, url)
+            try:
+                self._pull_set(entity_set, url)
+            except NotFoundError:
+                if self.chosen:
+                    self.run.not_found.append(f"entity set {entity_set} ({url})")
+                else:
+                    self.run.notes.append(f"{entity_set}: the feed answers 404 at {url}")
 
-    def _pull_set(self, entity_set: str) -> None:
+    def _service_document(self) -> dict[str, str] | None:
+        """The entity sets the feed's OData service document lists (entity -> URL), or None
+        when the root does not answer one (then the documented names are tried)."""
+        try:
+            response = self.client.get(self.root, json_required=False)
+        except ClientError:
+            return None
+        data = response.data
+        if not isinstance(data, dict) or not isinstance(data.get("value"), list):
+            return None
+        offered: dict[str, str] = {}
+        undocumented = []
+        for item in data["value"]:
+            if not isinstance(item, dict) or item.get("kind", "EntitySet") != "EntitySet":
+                continue
+            name, url = item.get("name"), item.get("url") or item.get("name")
+            if not isinstance(name, str) or not isinstance(url, str):
+                continue
+            entity = entity_of(name)
+            if entity is None:
+                undocumented.append(name)
+            else:
+                offered[entity] = urljoin(self.root, url)
+        if undocumented:
+            self.run.notes.append(
+                "the feed also offers " + ", ".join(sorted(undocumented)) + ", which its "
+                "documentation does not describe; not pulled"
+            )
+        return offered
+
+    def _pull_set(self, entity_set: str, first_url: str) -> None:
         run = self.run
         scope = self.root + entity_set
         state = run.state(entity_set, scope)
-        url: str | None = urljoin(self.root, entity_set)
+        url: str | None = first_url
         if state and not state.finished and state.position:
             url = state.position
             run.say(f"{entity_set}: resuming run {state.run_id} at {url}")

@@ -240,9 +240,13 @@ def run_pull(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if stopped is not None:
         print(f"ccw pull {source_system}: stopped: {stopped}", file=err)
         return EXIT_USAGE
+    for note in run.notes:
+        print(f"NOTE {note}", file=out)
     if run.not_found:
         print(f"NOT FOUND (404): {', '.join(run.not_found)}", file=out)
-    failed = summary.of("rejected") or summary.of("still_rejected") or run.not_found
+    for refusal in run.refused:
+        print(f"REFUSED {refusal}", file=out)
+    failed = summary.of("rejected") or summary.of("still_rejected") or run.not_found or run.refused
     return EXIT_REJECTED if failed else EXIT_OK
 
 
@@ -303,7 +307,7 @@ def _pull(
                 return "--until is before --since"
             kore.KorePull(run, client, request).pull()
         elif args.source_system == "buzzeasy":
-            buzzeasy.BuzzeasyPull(run, client, args.url, sets).pull()
+            buzzeasy.BuzzeasyPull(run, client, args.url, sets, chosen=bool(args.entity_sets)).pull()
         else:
             cxengage.CxEngagePull(
                 run, client, args.url, args.tenant_id, ids, concurrency=max(1, args.concurrency)

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccw.pull.http import JsonClient, JsonResponse, NotFoundError
+from ccw.pull.http import ClientError, JsonClient, JsonResponse, NotFoundError
 from ccw.pull.run import PullRun
 
 KEY_VARIABLE = "CXENGAGE_API_KEY"
@@ -103,7 +103,10 @@ class CxEngagePull:
             return self.client.get(url)
         except NotFoundError:
             self.run.not_found.append(interaction_id)
-            return None
+        except ClientError as exc:
+            # The API refused this one id (a 400 for an id it cannot parse, say): the rest go on.
+            self.run.refused.append(f"{interaction_id}: {exc}")
+        return None
 
 
 def _file_name(interaction_id: str) -> str:

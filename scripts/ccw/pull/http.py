@@ -39,7 +39,15 @@ class CredentialError(PullError):
     """The server refused the credentials (401/403)."""
 
 
-class NotFoundError(PullError):
+class ClientError(PullError):
+    """The server refused the request itself (a 4xx other than 401, 403 and 429)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class NotFoundError(ClientError):
     """The server does not know the resource (404)."""
 
 
@@ -129,8 +137,14 @@ class JsonClient:
     def __exit__(self, *_: object) -> None:
         self.close()
 
-    def get(self, url: str, params: Mapping[str, str | int] | None = None) -> JsonResponse:
-        return self.request("GET", url, params=params)
+    def get(
+        self,
+        url: str,
+        params: Mapping[str, str | int] | None = None,
+        *,
+        json_required: bool = True,
+    ) -> JsonResponse:
+        return self.request("GET", url, params=params, json_required=json_required)
 
     def post(
         self, url: str, body: Any, params: Mapping[str, str | int] | None = None
@@ -144,7 +158,10 @@ class JsonClient:
         *,
         params: Mapping[str, str | int] | None = None,
         body: Any = None,
+        json_required: bool = True,
     ) -> JsonResponse:
+        """The parsed JSON body; with `json_required` False, a body that is not JSON is
+        returned with `data` None instead of being retried."""
         retrying = tenacity.Retrying(
             retry=tenacity.retry_if_exception_type(_Retryable),
             stop=tenacity.stop_after_attempt(self.attempts),
@@ -154,7 +171,7 @@ class JsonClient:
             reraise=True,
         )
         try:
-            return retrying(self._once, method, url, params, body)
+            return retrying(self._once, method, url, params, body, json_required)
         except _Retryable as exc:
             raise PullError(
                 f"{method} {url} failed {self.attempts} times, the last: {exc}; nothing of it "
@@ -174,6 +191,7 @@ class JsonClient:
         url: str,
         params: Mapping[str, str | int] | None,
         body: Any,
+        json_required: bool,
     ) -> JsonResponse:
         try:
             response = self.client.request(
@@ -197,14 +215,17 @@ class JsonClient:
                 retry_after=retry_after_seconds(response.headers.get("retry-after")),
             )
         if status >= 400:
-            error = NotFoundError if status == 404 else PullError
+            error = NotFoundError if status == 404 else ClientError
             raise error(
                 f"{method} {where} answered {status} ({response.reason_phrase}): "
-                f"{_quoted(response.content)}"
+                f"{_quoted(response.content)}",
+                status,
             )
         try:
             data = json.loads(response.content)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            if not json_required:
+                return JsonResponse(url=where, body=response.content, data=None)
             raise _Retryable(
                 f"the body from {where} is not JSON ({exc}; {len(response.content):,} bytes)"
             ) from exc

@@ -13,7 +13,7 @@ sign: -330 is UTC+05:30); the pulled rows carry that offset, so staging reads th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from ccw.pull.http import JsonClient, JsonResponse, PullError
@@ -90,7 +90,7 @@ class KorePull:
             f"(timeZoneOffset {request.timezone_offset}), windows of at most 7 days"
         )
         while start <= until:
-            end = min(start + MAX_WINDOW - ONE_SECOND, until)
+            end = window_end(start, until)
             self._pull_window(start, end, range_start, until)
             start = end + ONE_SECOND
         run.save_state(
@@ -133,29 +133,38 @@ class KorePull:
     def _pull_window(
         self, start: datetime, end: datetime, range_start: str, until: datetime
     ) -> None:
-        first = self._page(start, end, 0)
-        total = _num_results(first)
-        if total > REACHABLE and end - start >= ONE_SECOND:
-            middle = start + (end - start) // 2
-            middle = middle.replace(microsecond=0)
+        pages = [self._page(start, end, 0)]
+        total = _num_results(pages[0])
+        if total is None:
+            # No count given: read pages while they come full. Eleven full pages may not be
+            # all of the window, which is then split like one that says it holds more.
+            while len(_data(pages[-1])) == PAGE_LIMIT and len(pages) <= MAX_OFFSET:
+                pages.append(self._page(start, end, len(pages)))
+            if len(_data(pages[-1])) == PAGE_LIMIT:
+                total = REACHABLE + 1
+        if total is not None and total > REACHABLE and end > start:
+            middle = (start + (end - start) // 2).replace(microsecond=0)
             self.run.say(
                 f"window {start:{TIME_FORMAT}} - {end:{TIME_FORMAT}} holds {total:,} sessions, "
-                f"more than its {REACHABLE:,} reachable ones: splitting it"
+                f"more than the {REACHABLE:,} its pages reach: splitting it"
             )
             self._pull_window(start, middle, range_start, until)
             self._pull_window(middle + ONE_SECOND, end, range_start, until)
             return
-        if total > REACHABLE:
+        if total is not None and total > REACHABLE:
             self.run.say(
                 f"WARNING: the second {start:{TIME_FORMAT}} alone holds {total:,} sessions; "
                 f"the API's paging reaches only the first {REACHABLE:,}"
             )
-        pages = [first]
-        received = len(_data(first))
-        while received < total and len(_data(pages[-1])) == PAGE_LIMIT and len(pages) <= MAX_OFFSET:
-            page = self._page(start, end, len(pages))
-            pages.append(page)
-            received += len(_data(page))
+        received = sum(len(_data(page)) for page in pages)
+        while (
+            total is not None
+            and received < total
+            and len(_data(pages[-1])) == PAGE_LIMIT
+            and len(pages) <= MAX_OFFSET
+        ):
+            pages.append(self._page(start, end, len(pages)))
+            received += len(_data(pages[-1]))
         stamp = f"{start:%Y%m%dT%H%M%S}_{end:%Y%m%dT%H%M%S}"
         paths = [
             self.run.write(f"{ENDPOINT}_{stamp}_offset-{offset:02d}.json", page.body)
@@ -164,9 +173,10 @@ class KorePull:
         self.run.land(paths)
         self.windows += 1
         self.run.records += received
+        count = "not given" if total is None else f"{total:,}"
         self.run.say(
             f"window {start:{TIME_FORMAT}} - {end:{TIME_FORMAT}}: {received:,} sessions in "
-            f"{len(pages)} pages (numResults {total:,})"
+            f"{len(pages)} pages (numResults {count})"
         )
         self.run.save_state(
             ENDPOINT,
@@ -189,7 +199,10 @@ class KorePull:
         )
         self.run.requests += 1
         self.pages += 1
-        if not isinstance(response.data, dict) or not isinstance(response.data.get("data"), list):
+        data = response.data
+        # `"data": null` with no sessions counted is an empty window, not a broken page.
+        empty = isinstance(data, dict) and data.get("data") is None and not _num_results(response)
+        if not isinstance(data, dict) or not (isinstance(data.get("data"), list) or empty):
             saved = self.run.write(f"unexpected_{self.run.requests:05d}.json", response.body)
             raise PullError(
                 f"{response.url} answered JSON without a `data` list of sessions (kept as "
@@ -203,15 +216,22 @@ def _data(page: JsonResponse) -> list[Any]:
     return data if isinstance(data, list) else []
 
 
-def _num_results(page: JsonResponse) -> int:
-    """The window's session count; a page that leaves it out counts its own sessions."""
+def _num_results(page: JsonResponse) -> int | None:
+    """The window's session count; None when the page gives none (numeric text is read)."""
     value = page.data.get("numResults")
     if isinstance(value, bool) or not isinstance(value, int | float | str):
-        return len(_data(page))
+        return None
     try:
-        return int(value)
+        return int(float(value))
     except ValueError:
-        return len(_data(page))
+        return None
+
+
+def window_end(start: datetime, until: datetime) -> datetime:
+    """The last second of the window from `start`: under 7 days long and within 7 calendar
+    days, so the limit holds whether the API counts the duration or the dates."""
+    seventh_day_ends = datetime.combine(start.date() + timedelta(days=7), time()) - ONE_SECOND
+    return min(start + MAX_WINDOW - ONE_SECOND, seventh_day_ends, until)
 
 
 def _parse(text: str) -> datetime:

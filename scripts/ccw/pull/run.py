@@ -57,6 +57,10 @@ class PullRun:
         self.records = 0
         # Resources the API did not know (404), reported at the end.
         self.not_found: list[str] = []
+        # Requests the API refused for themselves (a 4xx), with the reason, reported at the end.
+        self.refused: list[str] = []
+        # What the run noticed and went past, reported at the end.
+        self.notes: list[str] = []
         self.started = time.monotonic()
 
     @property

@@ -61,10 +61,18 @@ def normalized(name: str) -> str:
     return re.sub(r"[^a-z0-9]", "", name.lower())
 
 
+# Every spelling of an entity set (normalized) -> its raw entity; each entity -> its set's name.
+ENTITY_OF_NAME: dict[str, str] = {
+    **{normalized(name): entity for name, entity in ENTITY_SETS.items()},
+    **_ALIASES,
+}
+SET_OF_ENTITY: dict[str, str] = {entity: name for name, entity in ENTITY_SETS.items()}
+
+
 def _entity_case() -> str:
-    names = {normalized(name): entity for name, entity in ENTITY_SETS.items()}
-    names.update(_ALIASES)
-    whens = "\n".join(f"            when '{key}' then '{entity}'" for key, entity in names.items())
+    whens = "\n".join(
+        f"            when '{key}' then '{entity}'" for key, entity in ENTITY_OF_NAME.items()
+    )
     # An unknown name passes through as itself, so the rejection can name it.
     return (
         "case lower(regexp_replace(entity_set, '[^A-Za-z0-9]', '', 'g'))\n"
