@@ -94,6 +94,19 @@ class QuarantineCount:
 
 
 @dataclass
+class PullStatus:
+    """Where `ccw pull` stands for one source system, endpoint and scope (raw._pull_state)."""
+
+    source_system: str
+    endpoint: str
+    scope: str
+    position: str | None
+    finished: bool
+    run_id: str
+    updated_at: datetime
+
+
+@dataclass
 class WarehouseStatus:
     warehouse: str
     size_bytes: int
@@ -104,6 +117,7 @@ class WarehouseStatus:
     rejected_files: list[RejectedFile]
     # None: staging.quarantined_records does not exist yet (no dbt build).
     quarantine: list[QuarantineCount] | None
+    pulls: list[PullStatus] = field(default_factory=list)
 
     def as_json(self) -> str:
         data = asdict(self)
@@ -142,7 +156,16 @@ def collect(
         batches=_batches(con, manifest) if manifest else [],
         rejected_files=rejected,
         quarantine=(_quarantine(con) if ("staging", "quarantined_records") in tables else None),
+        pulls=_pulls(con) if (RAW_SCHEMA, "_pull_state") in tables else [],
     )
+
+
+def _pulls(con: duckdb.DuckDBPyConnection) -> list[PullStatus]:
+    rows = con.execute(
+        f"select source_system, endpoint, scope, position, finished, run_id, updated_at"
+        f" from {RAW_SCHEMA}._pull_state order by source_system, endpoint, scope"
+    ).fetchall()
+    return [PullStatus(*row) for row in rows]
 
 
 def _manifest_relation(con: duckdb.DuckDBPyConnection) -> str:
@@ -394,6 +417,24 @@ def render(status: WarehouseStatus) -> str:
         )
         lines.append(f"      {rejected.reason}")
 
+    if status.pulls:
+        lines += ["", "API pulls (`ccw pull`; an unfinished one resumes where it stopped):"]
+        pull_rows: list[Sequence[str]] = [
+            ("  source system", "endpoint", "reached", "state", "updated (UTC)", "run")
+        ]
+        for pull in status.pulls:
+            pull_rows.append(
+                (
+                    f"  {pull.source_system}",
+                    pull.endpoint,
+                    _reached(pull),
+                    "finished" if pull.finished else "unfinished",
+                    _when(pull.updated_at),
+                    pull.run_id,
+                )
+            )
+        lines += _table(pull_rows)
+
     if status.quarantine is None:
         lines += ["", "Quarantined records: not known yet (no dbt build has run)"]
     else:
@@ -404,6 +445,15 @@ def render(status: WarehouseStatus) -> str:
             right=(2,),
         )
     return "\n".join(lines)
+
+
+def _reached(pull: PullStatus) -> str:
+    """The position in words: a window end, or 'end of set' for a finished page chain."""
+    if pull.position is None:
+        return "end" if pull.finished else "-"
+    if len(pull.position) > 60:
+        return pull.position[:57] + "..."
+    return pull.position
 
 
 def _vendor_freshness(vendor: VendorStatus) -> str:

@@ -147,6 +147,13 @@ def test_a_failing_window_stops_the_pull_and_the_next_run_resumes_after_the_last
         assert "failed 2 times" in capsys.readouterr().err
         landed_before = sum(landed_session_ids(tmp_path).values())
         assert landed_before == 140  # two windows of 7 days, 10 sessions a day
+        assert main(["status", "--db", str(tmp_path / "w.duckdb")]) == 0
+        status_lines = capsys.readouterr().out.splitlines()
+        assert any(
+            line.split()[:5]
+            == ["kore_smartassist", "interactionDetails", "2024-09-14", "23:59:59", "unfinished"]
+            for line in status_lines
+        ), status_lines
         api.log.clear()
         assert pull(api, tmp_path, *options) == 0
         assert min(r["start"] for r in api.log) == datetime(2024, 9, 15)

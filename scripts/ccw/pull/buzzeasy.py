@@ -154,4 +154,5 @@ class BuzzeasyPull:
                 finished=next_url is None,
             )
             url = next_url
+            run.progress(f"{entity_set}: {records:,} records in {pages:,} pages so far")
         run.say(f"{entity_set}: {records:,} records in {pages:,} pages")

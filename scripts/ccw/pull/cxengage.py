@@ -92,7 +92,8 @@ class CxEngagePull:
                     position=str(done),
                     finished=done >= len(self.ids),
                 )
-                run.say(f"{done:,}/{len(self.ids):,} ids")
+                run.progress(f"{done:,}/{len(self.ids):,} ids")
+        run.say(f"{done:,}/{len(self.ids):,} ids")
         if run.not_found:
             shown = ", ".join(run.not_found[:5]) + (" ..." if len(run.not_found) > 5 else "")
             run.say(f"WARNING: {len(run.not_found):,} ids not found (404): {shown}")

@@ -18,6 +18,7 @@ from ccw.pull.state import PullState, now_utc, read_state, write_state
 from ccw.spec import VendorSpec
 
 DEFAULT_LANDING = Path("landing")
+PROGRESS_EVERY_SECONDS = 2.0
 
 
 def new_run_id() -> str:
@@ -62,6 +63,7 @@ class PullRun:
         # What the run noticed and went past, reported at the end.
         self.notes: list[str] = []
         self.started = time.monotonic()
+        self.last_progress = self.started
 
     @property
     def summary(self) -> LoadSummary:
@@ -69,6 +71,13 @@ class PullRun:
 
     def say(self, message: str) -> None:
         print(f"  {message}", file=self.err, flush=True)
+
+    def progress(self, message: str) -> None:
+        """A progress line, at most one every PROGRESS_EVERY_SECONDS on long runs."""
+        now = time.monotonic()
+        if now - self.last_progress >= PROGRESS_EVERY_SECONDS:
+            self.last_progress = now
+            self.say(message)
 
     def on_retry(self, what: str, attempt: int, seconds: float) -> None:
         self.say(f"retry {attempt}: {what}; trying again in {seconds:.1f}s")
