@@ -5,6 +5,7 @@ and rejects as local files, each recorded under its URL."""
 from __future__ import annotations
 
 import logging
+import socket
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -132,3 +133,38 @@ def test_a_missing_bucket_names_the_url_and_the_credentials(
     assert "s3://no-such-bucket-here/exports/" in err
     assert "AWS_ACCESS_KEY_ID" in err
     assert not (tmp_path / "w.duckdb").exists()
+
+
+@pytest.fixture
+def gcs_bucket(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A bucket on a local Google Cloud Storage emulator holding the CCAI Platform sample, with
+    the variable gcsfs reads to use it. (gcsfs's bucket-layout probe speaks gRPC, which the
+    emulator does not: GCSFS_EXPERIMENTAL_ZB_HNS_SUPPORT=false turns it off.)"""
+    from gcp_storage_emulator.server import create_server
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = create_server("127.0.0.1", port, in_memory=True, default_bucket="ccaip-metadata")
+    server.start()
+    monkeypatch.setenv("STORAGE_EMULATOR_HOST", f"http://127.0.0.1:{port}")
+    monkeypatch.setenv("GCSFS_EXPERIMENTAL_ZB_HNS_SUPPORT", "false")
+    try:
+        import fsspec
+
+        fs = fsspec.filesystem("gs", skip_instance_cache=True)
+        for path in sorted((SAMPLES / "ccai_platform").rglob("*.json")):
+            fs.pipe(f"ccaip-metadata/{path.relative_to(SAMPLES)}", path.read_bytes())
+        yield "ccaip-metadata"
+    finally:
+        server.stop()
+
+
+def test_objects_in_google_cloud_storage_load_recorded_by_url(
+    tmp_path: Path, gcs_bucket: str
+) -> None:
+    assert load(tmp_path, "ccai_platform", f"gs://{gcs_bucket}/ccai_platform/") == 0
+    rows = manifest(tmp_path)
+    assert len(rows) == len(list((SAMPLES / "ccai_platform").rglob("*.json")))
+    assert all(path.startswith(f"gs://{gcs_bucket}/ccai_platform/") for path, _, _ in rows)
+    assert {status for _, status, _ in rows} == {"loaded"}
