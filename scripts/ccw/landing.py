@@ -293,6 +293,8 @@ class Loader:
             if outcome.status == "skipped"
             and outcome.sha256 in earlier.loaded
             and earlier.loaded[outcome.sha256].assumed_timezone != self.assumed_timezone
+            # Content that landed no records (an empty window) has no times to be wrong about.
+            and earlier.loaded[outcome.sha256].record_count > 0
         ]
         if not conflicts:
             return
@@ -320,14 +322,14 @@ class Loader:
         rows = self.con.execute(
             f"""
             select file_sha256, any_value(file_path), any_value(batch_id),
-                any_value(assumed_timezone)
+                any_value(assumed_timezone), max(record_count)
             from {RAW_SCHEMA}.{MANIFEST_TABLE}
             where source_system = ? and status = 'loaded'
             group by file_sha256
             """,
             [self.spec.source_system],
         ).fetchall()
-        return {sha: _EarlierLoad(path, batch, tz) for sha, path, batch, tz in rows}
+        return {sha: _EarlierLoad(*rest) for sha, *rest in rows}
 
     def _previously_rejected(self) -> dict[str, _EarlierRejection]:
         """Content this vendor's loads rejected, with the latest reason (none if retrying)."""
@@ -731,6 +733,7 @@ class _EarlierLoad:
     file_path: str
     batch_id: str
     assumed_timezone: str | None
+    record_count: int
 
 
 @dataclass(frozen=True)

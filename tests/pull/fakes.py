@@ -265,6 +265,12 @@ class FakeBuzzeasy(FakeApi):
         self.page_size = page_size
         # Whether the root answers OData's JSON service document (the list of entity sets).
         self.service_document = service_document
+        # Skip tokens carry the generation they were handed out in; expire_tokens() moves it
+        # on, and older ones are refused (400), as a server's tokens expire.
+        self.generation = 0
+
+    def expire_tokens(self) -> None:
+        self.generation += 1
 
     def handle(
         self, method: str, path: str, query: dict[str, list[str]], headers: Any, body: bytes
@@ -283,7 +289,10 @@ class FakeBuzzeasy(FakeApi):
         name = path.rsplit("/", 1)[-1]
         if not path.startswith("/odata/") or name not in self.sets:
             return json_reply({"error": {"message": f"no entity set {name}"}}, 404)
-        skip = int(query.get("$skiptoken", ["0"])[0])
+        skip_text, _, generation = query.get("$skiptoken", ["0"])[0].partition("g")
+        skip = int(skip_text)
+        if skip and int(generation or 0) != self.generation:
+            return json_reply({"error": {"message": "the skip token has expired"}}, 400)
         records = self.sets[name]
         page: dict[str, Any] = {
             "@odata.context": f"{self.url}/odata/$metadata#{name}",
@@ -291,7 +300,7 @@ class FakeBuzzeasy(FakeApi):
         }
         if skip + self.page_size < len(records):
             # A relative link on odd pages, an absolute one on even: both are OData.
-            following = f"{name}?$skiptoken={skip + self.page_size}"
+            following = f"{name}?$skiptoken={skip + self.page_size}g{self.generation}"
             page["@odata.nextLink"] = (
                 following if (skip // self.page_size) % 2 else f"{self.url}/odata/{following}"
             )

@@ -143,3 +143,21 @@ def test_a_named_set_the_feed_lacks_is_reported_and_the_others_land(
         assert pull(api, tmp_path, "--entity-sets", "Chats,Calls") == 1
     assert len(landed(tmp_path, "calls")) == 2
     assert "NOT FOUND (404): entity set Chats" in capsys.readouterr().out
+
+
+def test_a_resumed_link_the_feed_refuses_reads_the_set_again_from_its_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with FakeBuzzeasy({"Calls": calls(12)}, TOKEN, page_size=5) as api:
+        api.faults = {3: "expired"}
+        assert pull(api, tmp_path, "--entity-sets", "Calls") == 2
+        api.expire_tokens()
+        api.log.clear()
+        assert pull(api, tmp_path, "--entity-sets", "Calls") == 0
+        assert [r["skip"] for r in api.log] == [0, 5, 10]  # after the refused link
+    assert "the saved next page was refused" in capsys.readouterr().out
+    # Every call landed. The first page, read again, carries a new skip token in its nextLink,
+    # so it is new content and lands again; staging keeps one row per call.
+    counts = landed(tmp_path, "calls")
+    assert sorted(counts) == [f"call-{n:05d}" for n in range(12)]
+    assert [counts[f"call-{n:05d}"] for n in range(12)] == [2] * 5 + [1] * 7

@@ -245,3 +245,29 @@ def test_windows_stay_within_seven_calendar_days_from_any_start_time(tmp_path: P
     counts = landed_session_ids(tmp_path)
     # Sessions from noon on the first day: 20 a day, so 10 of the first day's are earlier.
     assert len(counts) == 390 and set(counts.values()) == {1}
+
+
+def test_an_empty_window_pulled_again_in_another_offset_is_no_conflict(tmp_path: Path) -> None:
+    with FakeKore([], TOKEN, ACCOUNT) as api:
+        assert pull(api, tmp_path, "--since", "2024-09-01", "--until", "2024-09-01") == 0
+        status = main(
+            [
+                "pull",
+                "kore_smartassist",
+                "--url",
+                api.url,
+                "--account-id",
+                ACCOUNT,
+                "--timezone-offset",
+                "0",
+                "--since",
+                "2024-09-01",
+                "--until",
+                "2024-09-01",
+                "--db",
+                str(tmp_path / "w.duckdb"),
+                "--landing",
+                str(tmp_path / "landing"),
+            ]
+        )
+    assert status == 0

@@ -118,10 +118,21 @@ class BuzzeasyPull:
         run = self.run
         scope = self.root + entity_set
         state = run.state(entity_set, scope)
-        url: str | None = first_url
         if state and not state.finished and state.position:
-            url = state.position
-            run.say(f"{entity_set}: resuming run {state.run_id} at {url}")
+            run.say(f"{entity_set}: resuming run {state.run_id} at {state.position}")
+            try:
+                self._read_pages(entity_set, scope, state.position)
+                return
+            except ClientError as exc:
+                # A saved link's skip token may have expired: read the set from its start.
+                run.notes.append(
+                    f"{entity_set}: the saved next page was refused ({exc}); read from the start"
+                )
+        self._read_pages(entity_set, scope, first_url)
+
+    def _read_pages(self, entity_set: str, scope: str, first_url: str) -> None:
+        run = self.run
+        url: str | None = first_url
         seen: set[str] = set()
         records = pages = 0
         while url is not None:

@@ -11,7 +11,7 @@ from typing import Any, TextIO
 
 import httpx
 
-from ccw.landing import connect, ensure_raw_schema
+from ccw.landing import OffsetConflictError, connect, ensure_raw_schema
 from ccw.pull import buzzeasy, cxengage, kore
 from ccw.pull.http import DEFAULT_ATTEMPTS, DEFAULT_TIMEOUT_SECONDS, JsonClient, PullError
 from ccw.pull.run import PullRun, credential
@@ -312,7 +312,7 @@ def _pull(
             cxengage.CxEngagePull(
                 run, client, args.url, args.tenant_id, ids, concurrency=max(1, args.concurrency)
             ).pull()
-    except (PullError, httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
+    except (PullError, OffsetConflictError, httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
         return str(exc)
     except KeyboardInterrupt:
         return "interrupted; what landed before is kept, and the next run resumes after it"
