@@ -227,12 +227,12 @@ def run_pull(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             on_retry=run.on_retry,
         ) as client:
             stopped = _pull(args, run, client, ids, sets)
-            retries = client.retries
+            sent, retries = client.sent, client.retries
     finally:
         con.close()
     summary = run.summary
     print(
-        f"{source_system}: {plural(run.requests, 'request')} ({retries:,} retried), "
+        f"{source_system}: {plural(sent, 'request')} sent ({retries:,} of them retries), "
         f"{plural(run.records, 'record')} received; responses in {run.folder}",
         file=out,
     )

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import tenacity
@@ -127,6 +128,8 @@ class JsonClient:
         self.on_retry = on_retry
         self.sleep = sleep
         self.retries = 0
+        # Requests sent, every attempt counted.
+        self.sent = 0
 
     def close(self) -> None:
         self.client.close()
@@ -183,7 +186,13 @@ class JsonClient:
         if self.on_retry is None or retry_state.outcome is None:
             return
         seconds = retry_state.next_action.sleep if retry_state.next_action else 0.0
-        self.on_retry(str(retry_state.outcome.exception()), retry_state.attempt_number, seconds)
+        method, url, params = retry_state.args[:3]
+        query = f"?{urlencode(params)}" if params else ""
+        self.on_retry(
+            f"{retry_state.outcome.exception()} from {method} {url}{query}",
+            retry_state.attempt_number,
+            seconds,
+        )
 
     def _once(
         self,
@@ -193,15 +202,16 @@ class JsonClient:
         body: Any,
         json_required: bool,
     ) -> JsonResponse:
+        self.sent += 1
         try:
             response = self.client.request(
                 method, url, params=params, json=body if method != "GET" else None
             )
         except httpx.TimeoutException as exc:
-            raise _Retryable(f"timed out ({type(exc).__name__}) on {url}") from exc
+            raise _Retryable(f"timed out ({type(exc).__name__})") from exc
         except (httpx.TransportError, httpx.DecodingError) as exc:
             # Connection refused or reset, or a body cut short of its Content-Length.
-            raise _Retryable(f"{type(exc).__name__} on {url}: {exc}") from exc
+            raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
         where = str(response.request.url)
         status = response.status_code
         if status in (401, 403):
@@ -211,7 +221,7 @@ class JsonClient:
             )
         if status == 429 or status >= 500:
             raise _Retryable(
-                f"HTTP {status} from {where}",
+                f"HTTP {status}",
                 retry_after=retry_after_seconds(response.headers.get("retry-after")),
             )
         if status >= 400:
@@ -227,7 +237,7 @@ class JsonClient:
             if not json_required:
                 return JsonResponse(url=where, body=response.content, data=None)
             raise _Retryable(
-                f"the body from {where} is not JSON ({exc}; {len(response.content):,} bytes)"
+                f"the body is not JSON ({exc}; {len(response.content):,} bytes)"
             ) from exc
         return JsonResponse(url=where, body=response.content, data=data)
 
