@@ -100,6 +100,7 @@ class PullStatus:
     source_system: str
     endpoint: str
     scope: str
+    range_end: str | None
     position: str | None
     finished: bool
     run_id: str
@@ -162,7 +163,8 @@ def collect(
 
 def _pulls(con: duckdb.DuckDBPyConnection) -> list[PullStatus]:
     rows = con.execute(
-        f"select source_system, endpoint, scope, position, finished, run_id, updated_at"
+        f"select source_system, endpoint, scope, range_end, position, finished, run_id,"
+        f" updated_at"
         f" from {RAW_SCHEMA}._pull_state order by source_system, endpoint, scope"
     ).fetchall()
     return [PullStatus(*row) for row in rows]
@@ -451,6 +453,8 @@ def _reached(pull: PullStatus) -> str:
     """The position in words: a window end, or 'end of set' for a finished page chain."""
     if pull.position is None:
         return "end" if pull.finished else "-"
+    if pull.position.isdigit() and pull.range_end and pull.range_end.isdigit():
+        return f"{int(pull.position):,} of {int(pull.range_end):,} ids"
     if len(pull.position) > 60:
         return pull.position[:57] + "..."
     return pull.position

@@ -66,8 +66,10 @@ def copy_objects(
             raise InputPathError(f"{url}: {exc}") from exc
         try:
             keys = _objects(fs, root, url.endswith("/"))
-        except (OSError, PermissionError) as exc:
-            raise InputPathError(f"{url} cannot be listed: {exc}{_hint(protocol)}") from exc
+        except Exception as exc:
+            # The storage libraries raise their own errors (botocore's, google-auth's) besides
+            # OSError: whichever it is, one line that names the URL.
+            raise InputPathError(f"{url} cannot be listed: {_said(exc)}{_hint(protocol)}") from exc
         if not keys:
             raise InputPathError(
                 f"{url}: no objects ending .json, .jsonl or .ndjson (optionally .gz) found"
@@ -78,12 +80,16 @@ def copy_objects(
                 raise InputPathError(f"{protocol}://{key}: an object key with '..' is not copied")
             local = folder.joinpath(*relative.parts)
             local.parent.mkdir(parents=True, exist_ok=True)
+            # Copied under a temporary name, renamed when whole: a broken copy never lands.
+            pending = local.with_name(f".{local.name}.partial")
             try:
-                fs.get_file(key, str(local))
-            except OSError as exc:
+                fs.get_file(key, str(pending))
+            except Exception as exc:
+                pending.unlink(missing_ok=True)
                 raise InputPathError(
-                    f"{protocol}://{key} cannot be read: {exc}{_hint(protocol)}"
+                    f"{protocol}://{key} cannot be read: {_said(exc)}{_hint(protocol)}"
                 ) from exc
+            pending.replace(local)
             size = local.stat().st_size
             total += size
             paths.append(local)
@@ -91,6 +97,10 @@ def copy_objects(
             if on_object is not None:
                 on_object(f"{protocol}://{key}", size)
     return Copied(paths, origins, total)
+
+
+def _said(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
 
 
 def _objects(fs: object, root: str, is_prefix: bool) -> list[str]:

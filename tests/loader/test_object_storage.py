@@ -168,3 +168,21 @@ def test_objects_in_google_cloud_storage_load_recorded_by_url(
     assert len(rows) == len(list((SAMPLES / "ccai_platform").rglob("*.json")))
     assert all(path.startswith(f"gs://{gcs_bucket}/ccai_platform/") for path, _, _ in rows)
     assert {status for _, status, _ in rows} == {"loaded"}
+
+
+def test_an_endpoint_that_does_not_answer_is_one_line_naming_the_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    for name, value in {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_ENDPOINT_URL": f"http://127.0.0.1:{port}",
+        "AWS_MAX_ATTEMPTS": "1",
+    }.items():
+        monkeypatch.setenv(name, value)
+    assert load(tmp_path, "nice_cxone", "s3://cc-exports/nice/") == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err[-1].startswith("ccw load: s3://cc-exports/nice/ cannot be listed:"), err

@@ -36,6 +36,10 @@ class FakeApi:
 
     def __init__(self) -> None:
         self.faults: dict[int, str] = {}
+        # From this request number on, every request answers 500 (0: never).
+        self.down_from = 0
+        # Paths answered 500 whatever the request number (an id the server always fails on).
+        self.failing_paths: set[str] = set()
         self.every_429 = 0
         self.retry_after = "0"
         self.slow_seconds = 3.0
@@ -67,6 +71,8 @@ class FakeApi:
         with self.lock:
             self.requests += 1
             number = self.requests
+        if self.down_from and number >= self.down_from:
+            return "500"
         if number in self.faults:
             return self.faults[number]
         if self.every_429 and number % self.every_429 == 0:
@@ -97,6 +103,8 @@ def _handler(api: FakeApi) -> type[BaseHTTPRequestHandler]:
             if fault == "slow":
                 time.sleep(api.slow_seconds)
             parts = urlsplit(self.path)
+            if parts.path in api.failing_paths:
+                fault = "500"
             reply = (
                 _fault_reply(fault, api)
                 if fault in ("429", "500", "expired", "not_json")
@@ -197,8 +205,12 @@ class FakeKore(FakeApi):
         self.sessions = sorted(sessions, key=lambda s: (s["sessionStartTime"], s["sessionId"]))
         self.token = token
         self.account_id = account_id
-        # Whether pages carry numResults (the documentation's sample does).
+        # Whether pages carry numResults (the documentation's sample does), and a number to
+        # take from it (a stale count).
         self.num_results = True
+        self.num_results_short_by = 0
+        # Answer every request 200 with an error body instead of sessions.
+        self.error_body = False
         # Count the 7 days as calendar dates (Sep 1 12:00 to Sep 8 11:00 is 8 days) rather
         # than as a duration.
         self.calendar_days = False
@@ -242,9 +254,11 @@ class FakeKore(FakeApi):
         page = window[offset * limit : (offset + 1) * limit]
         with self.lock:
             self.log.append({"start": start, "end": end, "offset": offset, "sessions": len(page)})
+        if self.error_body:
+            return json_reply({"errors": [{"msg": "Rate limit for this API has been reached"}]})
         if not self.num_results:
             return json_reply({"data": page})
-        return json_reply({"numResults": len(window), "data": page})
+        return json_reply({"numResults": len(window) - self.num_results_short_by, "data": page})
 
 
 # -- Buzzeasy OData -------------------------------------------------------------------------
@@ -338,6 +352,8 @@ class FakeCxEngage(FakeApi):
         self.interactions = interactions
         self.tenant_id = tenant_id
         self.key, self.secret = "key-1", "secret-1"
+        # Refuse (400) ids that are not UUIDs, as the documentation types them.
+        self.uuid_ids_only = True
 
     def handle(
         self, method: str, path: str, query: dict[str, list[str]], headers: Any, body: bytes
@@ -348,7 +364,7 @@ class FakeCxEngage(FakeApi):
         match = CXENGAGE_PATH.match(path)
         if method != "GET" or not match or match.group(1) != self.tenant_id:
             return json_reply({"error": "not found"}, 404)
-        if not re.match(r"^[0-9a-f-]{36}$", match.group(2)):
+        if self.uuid_ids_only and not re.match(r"^[0-9a-f-]{36}$", match.group(2)):
             return json_reply({"error": "interactionId must be a UUID"}, 400)
         interaction = self.interactions.get(match.group(2))
         with self.lock:

@@ -94,10 +94,11 @@ def test_a_stopped_pull_goes_on_from_the_first_chunk_not_landed(
     api: FakeCxEngage, tmp_path: Path
 ) -> None:
     with api:
-        # Every attempt at one request of the second chunk of 50 fails.
-        api.faults = {60: "500", 61: "500", 62: "500"}
-        assert pull(api, tmp_path, IDS, "--attempts", "2", "--concurrency", "1") == 2
+        # The API goes down during the second chunk of 50 ids.
+        api.down_from = 51
+        assert pull(api, tmp_path, IDS, "--attempts", "2") == 2
         assert len(landed(tmp_path)) == 50
+        api.down_from = 0
         api.log.clear()
         assert pull(api, tmp_path, IDS) == 0
         assert len(api.log) == 70
@@ -121,3 +122,26 @@ def test_an_id_the_api_refuses_is_reported_and_the_others_land(
         assert pull(api, tmp_path, [*IDS[:3], "legacy-42"]) == 1
     assert len(landed(tmp_path)) == 3
     assert "REFUSED legacy-42: GET " in capsys.readouterr().out
+
+
+def test_an_id_the_api_always_fails_on_is_reported_and_the_others_land(
+    api: FakeCxEngage, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = IDS[7]
+    with api:
+        api.failing_paths = {f"/v1/tenants/{TENANT}/interactions/{broken}"}
+        assert pull(api, tmp_path, IDS[:20], "--attempts", "2") == 1
+    assert len(landed(tmp_path)) == 19
+    assert f"REFUSED {broken}: GET " in capsys.readouterr().out
+
+
+def test_ids_that_differ_only_in_unsafe_characters_keep_their_own_files(
+    api: FakeCxEngage, tmp_path: Path
+) -> None:
+    twins = ["b2109780:db83", "b2109780_db83"]
+    for number, twin in enumerate(twins):
+        api.interactions[twin] = cxengage_interaction(twin, TENANT, number)
+    api.uuid_ids_only = False
+    with api:
+        assert pull(api, tmp_path, twins) == 0
+    assert sorted(landed(tmp_path)) == sorted(twins)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
@@ -271,3 +271,65 @@ def test_an_empty_window_pulled_again_in_another_offset_is_no_conflict(tmp_path:
             ]
         )
     assert status == 0
+
+
+def test_a_count_lower_than_the_sessions_does_not_cut_the_window_short(tmp_path: Path) -> None:
+    with FakeKore(kore_sessions(450, START, days=3), TOKEN, ACCOUNT) as api:
+        api.num_results_short_by = 150
+        assert pull(api, tmp_path, "--since", "2024-09-01", "--until", "2024-09-03") == 0
+    counts = landed_session_ids(tmp_path)
+    assert len(counts) == 450 and set(counts.values()) == {1}
+
+
+def test_an_error_answered_with_200_stops_before_the_window_counts_as_done(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with FakeKore(kore_sessions(100, START, days=5), TOKEN, ACCOUNT) as api:
+        api.error_body = True
+        assert pull(api, tmp_path, "--since", "2024-09-01", "--until", "2024-09-05") == 2
+        assert "without a `data` list" in capsys.readouterr().err
+        api.error_body = False
+        assert pull(api, tmp_path, "--since", "2024-09-01", "--until", "2024-09-05") == 0
+    counts = landed_session_ids(tmp_path)
+    assert len(counts) == 100 and set(counts.values()) == {1}
+
+
+def test_a_range_ending_after_now_is_continued_from_now_not_from_its_end(
+    tmp_path: Path,
+) -> None:
+    now = datetime.now(UTC).replace(tzinfo=None) + timedelta(minutes=330)
+    with FakeKore([], TOKEN, ACCOUNT) as api:
+        tomorrow = (now + timedelta(days=1)).strftime("%Y-%m-%d")
+        assert pull(api, tmp_path, "--since", f"{now:%Y-%m-%d}", "--until", tomorrow) == 0
+        api.log.clear()
+        assert pull(api, tmp_path, "--until", tomorrow) == 0
+        restart = min(r["start"] for r in api.log)
+    # The second pull starts an hour (the default overlap) before the first one's now.
+    assert timedelta(minutes=55) < now - restart < timedelta(minutes=65)
+
+
+def test_urls_and_tokens_that_cannot_work_are_one_line_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with FakeKore([], TOKEN, ACCOUNT) as api:
+        with pytest.raises(SystemExit) as exited:
+            main(
+                [
+                    "pull",
+                    "kore_smartassist",
+                    "--url",
+                    "smartassist.kore.ai",
+                    "--account-id",
+                    ACCOUNT,
+                    "--timezone-offset",
+                    "-330",
+                ]
+            )
+        assert exited.value.code == 2
+        assert "is not an http:// or https:// URL" in capsys.readouterr().err
+        monkeypatch.setenv("KORE_SMARTASSIST_TOKEN", "tökén")
+        assert pull(api, tmp_path, "--since", "2024-09-01") == 2
+        assert "KORE_SMARTASSIST_TOKEN holds characters other than ASCII" in (
+            capsys.readouterr().err
+        )
+        assert api.requests == 0

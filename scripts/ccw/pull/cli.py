@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, TextIO
@@ -25,6 +27,31 @@ FILE_DROPS = {
     "nice_cxone": "NICE CXone writes its Interaction Analytics exports to your storage",
     "ccai_platform": "CCAI Platform writes its session metadata files to your storage",
 }
+
+
+# The exit status of a command stopped by Ctrl-C, as `ccw load` gives it.
+EXIT_INTERRUPTED = 130
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """Why a pull ended before its end, and the exit status that says so."""
+
+    message: str
+    status: int
+
+
+def _url(text: str) -> str:
+    if not re.match(r"^https?://[^/]", text.strip()):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http:// or https:// URL")
+    return text.strip()
+
+
+def _overlap(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("the overlap cannot be negative (it would leave a gap)")
+    return value
 
 
 def _local_time(end_of_day: bool) -> Callable[[str], Any]:
@@ -103,7 +130,9 @@ def add_pull_parser(
             "Without --since, continues from the end of the last pull, with --overlap-minutes."
         ),
     )
-    k.add_argument("--url", required=True, help="environment URL, e.g. https://smartassist.kore.ai")
+    k.add_argument(
+        "--url", type=_url, required=True, help="environment URL, e.g. https://smartassist.kore.ai"
+    )
     k.add_argument("--account-id", required=True, help="the SmartAssist account id")
     k.add_argument(
         "--since",
@@ -126,7 +155,7 @@ def add_pull_parser(
     )
     k.add_argument(
         "--overlap-minutes",
-        type=int,
+        type=_overlap,
         default=int(kore.DEFAULT_OVERLAP.total_seconds() // 60),
         metavar="N",
         help="without --since, start this long before the last pull's end (default 60)",
@@ -141,7 +170,7 @@ def add_pull_parser(
             "each entity set; unchanged pages are skipped by content."
         ),
     )
-    b.add_argument("--url", required=True, help="the OData feed's root URL")
+    b.add_argument("--url", type=_url, required=True, help="the OData feed's root URL")
     b.add_argument(
         "--entity-sets",
         type=lambda text: [name.strip() for name in text.split(",") if name.strip()],
@@ -159,7 +188,9 @@ def add_pull_parser(
             "GET {URL}/v1/tenants/{TENANT}/interactions/{id} for each id of the file."
         ),
     )
-    c.add_argument("--url", required=True, help="API base URL, e.g. https://api.cxengage.net")
+    c.add_argument(
+        "--url", type=_url, required=True, help="API base URL, e.g. https://api.cxengage.net"
+    )
     c.add_argument("--tenant-id", required=True, help="the tenant's id")
     c.add_argument(
         "--ids", type=Path, required=True, metavar="FILE", help="interaction ids, one a line"
@@ -237,15 +268,15 @@ def run_pull(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         file=out,
     )
     print_summary(summary, time.monotonic() - started, out)
-    if stopped is not None:
-        print(f"ccw pull {source_system}: stopped: {stopped}", file=err)
-        return EXIT_USAGE
     for note in run.notes:
         print(f"NOTE {note}", file=out)
     if run.not_found:
         print(f"NOT FOUND (404): {', '.join(run.not_found)}", file=out)
     for refusal in run.refused:
         print(f"REFUSED {refusal}", file=out)
+    if stopped is not None:
+        print(f"ccw pull {source_system}: stopped: {stopped.message}", file=err)
+        return stopped.status
     failed = summary.of("rejected") or summary.of("still_rejected") or run.not_found or run.refused
     return EXIT_REJECTED if failed else EXIT_OK
 
@@ -291,8 +322,8 @@ def _pull(
     client: JsonClient,
     ids: list[str],
     sets: list[str],
-) -> str | None:
-    """Run the vendor's pull; the reason it stopped early, or None when it finished."""
+) -> Stopped | None:
+    """Run the vendor's pull; why it stopped early, or None when it finished."""
     try:
         if args.source_system == "kore_smartassist":
             request = kore.KoreRequest(
@@ -304,7 +335,7 @@ def _pull(
                 overlap=timedelta(minutes=args.overlap_minutes),
             )
             if request.since and request.until and request.until < request.since:
-                return "--until is before --since"
+                return Stopped("--until is before --since", EXIT_USAGE)
             kore.KorePull(run, client, request).pull()
         elif args.source_system == "buzzeasy":
             buzzeasy.BuzzeasyPull(run, client, args.url, sets, chosen=bool(args.entity_sets)).pull()
@@ -312,8 +343,11 @@ def _pull(
             cxengage.CxEngagePull(
                 run, client, args.url, args.tenant_id, ids, concurrency=max(1, args.concurrency)
             ).pull()
-    except (PullError, OffsetConflictError, httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
-        return str(exc)
+    except (PullError, OffsetConflictError, httpx.HTTPError, httpx.InvalidURL) as exc:
+        return Stopped(" ".join(str(exc).split()) or type(exc).__name__, EXIT_USAGE)
     except KeyboardInterrupt:
-        return "interrupted; what landed before is kept, and the next run resumes after it"
+        return Stopped(
+            "interrupted; what landed before is kept, and the next run resumes after it",
+            EXIT_INTERRUPTED,
+        )
     return None

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from ccw.pull.http import ClientError, JsonClient, JsonResponse, NotFoundError
+from ccw.pull.http import CredentialError, JsonClient, JsonResponse, NotFoundError, PullError
 from ccw.pull.run import PullRun
 
 KEY_VARIABLE = "CXENGAGE_API_KEY"
@@ -73,8 +73,16 @@ class CxEngagePull:
         with ThreadPoolExecutor(max_workers=self.concurrency) as pool:
             while done < len(self.ids):
                 chunk = self.ids[done : done + CHUNK_IDS]
-                responses = list(pool.map(self._get, chunk))
+                outcomes = list(pool.map(self._get, chunk))
                 run.requests += len(chunk)
+                spent = [o for o in outcomes if type(o) is PullError]
+                if spent and len(spent) == len(chunk):
+                    # Retries spent on every id of the chunk: the API is down, not one id.
+                    raise spent[0]
+                for interaction_id, failure in zip(chunk, outcomes, strict=True):
+                    if isinstance(failure, PullError):
+                        run.refused.append(f"{interaction_id}: {failure}")
+                responses = [o if isinstance(o, JsonResponse) else None for o in outcomes]
                 paths = [
                     run.write(f"{_file_name(interaction_id)}.json", response.body)
                     for interaction_id, response in zip(chunk, responses, strict=True)
@@ -98,17 +106,24 @@ class CxEngagePull:
             shown = ", ".join(run.not_found[:5]) + (" ..." if len(run.not_found) > 5 else "")
             run.say(f"WARNING: {len(run.not_found):,} ids not found (404): {shown}")
 
-    def _get(self, interaction_id: str) -> JsonResponse | None:
+    def _get(self, interaction_id: str) -> JsonResponse | PullError | None:
+        """The interaction's response; None when the API does not know the id (404); the error
+        when this id failed (a 4xx for it, or retries spent) and the others may go on. Refused
+        credentials stop the pull."""
         url = f"{self.url.rstrip('/')}/v1/tenants/{self.tenant_id}/interactions/{interaction_id}"
         try:
             return self.client.get(url)
         except NotFoundError:
             self.run.not_found.append(interaction_id)
-        except ClientError as exc:
-            # The API refused this one id (a 400 for an id it cannot parse, say): the rest go on.
-            self.run.refused.append(f"{interaction_id}: {exc}")
-        return None
+            return None
+        except CredentialError:
+            raise
+        except PullError as exc:
+            return exc
 
 
 def _file_name(interaction_id: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]", "_", interaction_id)
+    """A file name for the id's body: the id with unsafe characters replaced, and a short
+    hash of the id itself, so two ids never share a file."""
+    digest = hashlib.sha256(interaction_id.encode()).hexdigest()[:8]
+    return f"{re.sub(r'[^A-Za-z0-9._-]', '_', interaction_id)}-{digest}"

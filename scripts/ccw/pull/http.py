@@ -117,6 +117,11 @@ class JsonClient:
         on_retry: RetryCallback | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
+        for name, value in headers.items():
+            if not value.isascii():
+                raise PullError(
+                    f"the {name} header holds characters other than ASCII; {credential_hint}"
+                )
         self.client = httpx.Client(
             headers={"accept": "application/json", "user-agent": USER_AGENT, **headers},
             auth=auth,
@@ -177,7 +182,8 @@ class JsonClient:
             return retrying(self._once, method, url, params, body, json_required)
         except _Retryable as exc:
             raise PullError(
-                f"{method} {url} failed {self.attempts} times, the last: {exc}; nothing of it "
+                f"{method} {url} failed {self.attempts} time{'s' if self.attempts > 1 else ''}, "
+                f"the last: {exc}; nothing of it "
                 "was landed (run the same command again to resume)"
             ) from exc
 
@@ -209,6 +215,9 @@ class JsonClient:
             )
         except httpx.TimeoutException as exc:
             raise _Retryable(f"timed out ({type(exc).__name__})") from exc
+        except (httpx.UnsupportedProtocol, httpx.LocalProtocolError) as exc:
+            # A URL without http(s)://, or a request this client cannot send: no retry helps.
+            raise PullError(f"{method} {url}: {exc}") from exc
         except (httpx.TransportError, httpx.DecodingError) as exc:
             # Connection refused or reset, or a body cut short of its Content-Length.
             raise _Retryable(f"{type(exc).__name__}: {exc}") from exc

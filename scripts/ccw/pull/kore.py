@@ -75,11 +75,14 @@ class KorePull:
         self.request = request
         self.windows = 0
         self.pages = 0
+        self.now = local_now(request.timezone_offset)
 
     def pull(self) -> None:
         request, run = self.request, self.run
         start, range_start = self._start()
-        until = request.until or local_now(request.timezone_offset)
+        # Sessions after now may still come: a position never passes the time the pull began.
+        self.now = local_now(request.timezone_offset)
+        until = request.until or self.now
         if start > until:
             run.say(
                 f"nothing to pull: the last pull reached {start - ONE_SECOND:%Y-%m-%d %H:%M:%S}"
@@ -98,7 +101,7 @@ class KorePull:
             request.scope,
             range_start=range_start,
             range_end=until.strftime(TIME_FORMAT),
-            position=until.strftime(TIME_FORMAT),
+            position=min(until, self.now).strftime(TIME_FORMAT),
             finished=True,
         )
 
@@ -135,36 +138,37 @@ class KorePull:
     ) -> None:
         pages = [self._page(start, end, 0)]
         total = _num_results(pages[0])
-        if total is None:
-            # No count given: read pages while they come full. Eleven full pages may not be
-            # all of the window, which is then split like one that says it holds more.
+        if total is None or total <= REACHABLE:
+            # Pages are read while they come full, whatever numResults says (it may be stale
+            # or leave the count out); eleven full pages may not be all of the window.
             while len(_data(pages[-1])) == PAGE_LIMIT and len(pages) <= MAX_OFFSET:
                 pages.append(self._page(start, end, len(pages)))
-            if len(_data(pages[-1])) == PAGE_LIMIT:
-                total = REACHABLE + 1
-        if total is not None and total > REACHABLE and end > start:
+        more = (total is not None and total > REACHABLE) or (
+            len(pages) > MAX_OFFSET and len(_data(pages[-1])) == PAGE_LIMIT
+        )
+        held = f"{total:,} sessions" if total is not None and total > REACHABLE else "full pages"
+        if more and end > start:
             middle = (start + (end - start) // 2).replace(microsecond=0)
             self.run.say(
-                f"window {start:{TIME_FORMAT}} - {end:{TIME_FORMAT}} holds {total:,} sessions, "
-                f"more than the {REACHABLE:,} its pages reach: splitting it"
+                f"window {start:{TIME_FORMAT}} - {end:{TIME_FORMAT}} holds {held}, more than "
+                f"the {REACHABLE:,} sessions its pages reach: splitting it"
             )
             self._pull_window(start, middle, range_start, until)
             self._pull_window(middle + ONE_SECOND, end, range_start, until)
             return
-        if total is not None and total > REACHABLE:
+        if more:
             self.run.say(
-                f"WARNING: the second {start:{TIME_FORMAT}} alone holds {total:,} sessions; "
-                f"the API's paging reaches only the first {REACHABLE:,}"
+                f"WARNING: the second {start:{TIME_FORMAT}} alone holds more than {REACHABLE:,} "
+                "sessions; the API's paging reaches only the first of them"
             )
+            while len(pages) <= MAX_OFFSET:
+                pages.append(self._page(start, end, len(pages)))
         received = sum(len(_data(page)) for page in pages)
-        while (
-            total is not None
-            and received < total
-            and len(_data(pages[-1])) == PAGE_LIMIT
-            and len(pages) <= MAX_OFFSET
-        ):
-            pages.append(self._page(start, end, len(pages)))
-            received += len(_data(pages[-1]))
+        if total is not None and received != total and not more:
+            self.run.say(
+                f"NOTE: window {start:{TIME_FORMAT}} - {end:{TIME_FORMAT}} said numResults "
+                f"{total:,} and gave {received:,} sessions"
+            )
         stamp = f"{start:%Y%m%dT%H%M%S}_{end:%Y%m%dT%H%M%S}"
         paths = [
             self.run.write(f"{ENDPOINT}_{stamp}_offset-{offset:02d}.json", page.body)
@@ -176,14 +180,14 @@ class KorePull:
         count = "not given" if total is None else f"{total:,}"
         self.run.say(
             f"window {start:{TIME_FORMAT}} - {end:{TIME_FORMAT}}: {received:,} sessions in "
-            f"{len(pages)} pages (numResults {count})"
+            f"{len(pages)} page{'s' if len(pages) > 1 else ''} (numResults {count})"
         )
         self.run.save_state(
             ENDPOINT,
             self.request.scope,
             range_start=range_start,
             range_end=until.strftime(TIME_FORMAT),
-            position=end.strftime(TIME_FORMAT),
+            position=min(end, self.now).strftime(TIME_FORMAT),
             finished=False,
         )
 
@@ -200,8 +204,14 @@ class KorePull:
         self.run.requests += 1
         self.pages += 1
         data = response.data
-        # `"data": null` with no sessions counted is an empty window, not a broken page.
-        empty = isinstance(data, dict) and data.get("data") is None and not _num_results(response)
+        # `"data": null`, or no data and numResults 0, is an empty window; a body with neither
+        # (an error message answered with 200) stops the pull before the window counts as done.
+        count = _num_results(response) if isinstance(data, dict) else None
+        empty = (
+            isinstance(data, dict)
+            and data.get("data") is None
+            and (count == 0 or ("data" in data and count is None))
+        )
         if not isinstance(data, dict) or not (isinstance(data.get("data"), list) or empty):
             saved = self.run.write(f"unexpected_{self.run.requests:05d}.json", response.body)
             raise PullError(

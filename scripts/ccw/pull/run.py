@@ -31,6 +31,8 @@ def credential(variable: str) -> str:
     value = os.environ.get(variable, "").strip()
     if not value:
         raise PullError(f"set {variable} in the environment (it is never read from a flag)")
+    if not value.isascii():
+        raise PullError(f"{variable} holds characters other than ASCII; check its value")
     return value
 
 
