@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import email.utils
 import json
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -133,8 +134,9 @@ class JsonClient:
         self.on_retry = on_retry
         self.sleep = sleep
         self.retries = 0
-        # Requests sent, every attempt counted.
+        # Requests sent, every attempt counted (from several threads: under the lock).
         self.sent = 0
+        self.counting = threading.Lock()
 
     def close(self) -> None:
         self.client.close()
@@ -188,7 +190,8 @@ class JsonClient:
             ) from exc
 
     def _before_sleep(self, retry_state: tenacity.RetryCallState) -> None:
-        self.retries += 1
+        with self.counting:
+            self.retries += 1
         if self.on_retry is None or retry_state.outcome is None:
             return
         seconds = retry_state.next_action.sleep if retry_state.next_action else 0.0
@@ -208,7 +211,8 @@ class JsonClient:
         body: Any,
         json_required: bool,
     ) -> JsonResponse:
-        self.sent += 1
+        with self.counting:
+            self.sent += 1
         try:
             response = self.client.request(
                 method, url, params=params, json=body if method != "GET" else None
