@@ -25,7 +25,7 @@ from ccw.landing import (
     ensure_raw_schema,
 )
 from ccw.lineage import report
-from ccw.publish import default_serving_path, publish
+from ccw.publish import default_serving_path, publish, read_descriptions
 from ccw.pull.cli import add_pull_parser, run_pull
 from ccw.pull.run import DEFAULT_LANDING, new_run_id
 from ccw.status import collect, render
@@ -179,7 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
             "Copy every table of the warehouse's marts schema to a separate serving file, in a "
             "storage format DuckDB 0.10 and later can read, replacing the previous serving file "
             "atomically: readers that have it open keep their version, new readers get the new "
-            "one. Run it after a successful dbt build (make run does)."
+            "one. Each table and column carries its dbt description as a comment (COMMENT ON), "
+            "read from the dbt manifest, which BI tools show. Run it after a successful dbt "
+            "build (make run does)."
         ),
     )
     _add_db_argument(publish_command)
@@ -188,6 +190,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="serving file (default: $SERVING_PATH, else serving.duckdb beside the warehouse)",
+    )
+    publish_command.add_argument(
+        "--target",
+        type=Path,
+        default=Path("target"),
+        help="dbt target directory holding manifest.json, for the descriptions (default: target)",
     )
     export_command = commands.add_parser(
         "export-raw",
@@ -256,10 +264,29 @@ def run_export_raw(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 def run_publish(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     warehouse = args.db or default_db_path()
     serving = args.serving or default_serving_path(warehouse)
-    published = publish(warehouse, serving)
+    manifest = args.target / "manifest.json"
+    descriptions = None
+    if manifest.exists():
+        try:
+            descriptions = read_descriptions(manifest)
+        except (ValueError, KeyError, TypeError) as exc:
+            print(f"ccw publish: {manifest} cannot be read ({exc}); no comments written", file=err)
+    else:
+        print(
+            f"ccw publish: no {manifest}: the tables are published without their descriptions "
+            "(run dbt build, or pass --target)",
+            file=err,
+        )
+    published = publish(warehouse, serving, descriptions)
+    comments = (
+        f", {published.table_comments:,} table and {published.column_comments:,} column "
+        "descriptions as comments"
+        if descriptions is not None
+        else ""
+    )
     print(
-        f"published {len(published.tables)} marts tables ({published.rows:,} rows) to "
-        f"{published.path} in {published.seconds:.1f}s",
+        f"published {len(published.tables)} marts tables ({published.rows:,} rows{comments}) "
+        f"to {published.path} in {published.seconds:.1f}s",
         file=out,
     )
     return EXIT_OK

@@ -10,10 +10,12 @@ nobody ever sees half of each.
 
 from __future__ import annotations
 
+import json
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -39,6 +41,35 @@ class Published:
     tables: tuple[str, ...]
     rows: int
     seconds: float
+    # Comments written from dbt's descriptions: tables and columns.
+    table_comments: int = 0
+    column_comments: int = 0
+
+
+@dataclass(frozen=True)
+class Descriptions:
+    """dbt's descriptions of one marts table and its columns."""
+
+    table: str
+    columns: dict[str, str] = field(default_factory=dict)
+
+
+def read_descriptions(manifest: Path) -> dict[str, Descriptions]:
+    """Per marts table (by the name it is built under), the descriptions dbt's manifest holds,
+    docs blocks rendered. Empty descriptions are left out."""
+    data: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8"))
+    found: dict[str, Descriptions] = {}
+    for node in data.get("nodes", {}).values():
+        if node.get("resource_type") != "model" or node.get("schema") != MARTS_SCHEMA:
+            continue
+        columns = {
+            str(column.get("name") or name): str(column["description"]).strip()
+            for name, column in (node.get("columns") or {}).items()
+            if str(column.get("description") or "").strip()
+        }
+        name = str(node.get("alias") or node["name"])
+        found[name] = Descriptions(str(node.get("description") or "").strip(), columns)
+    return found
 
 
 def default_serving_path(warehouse: Path) -> Path:
@@ -47,9 +78,12 @@ def default_serving_path(warehouse: Path) -> Path:
     return Path(configured) if configured else warehouse.with_name("serving.duckdb")
 
 
-def publish(warehouse: Path, serving: Path) -> Published:
+def publish(
+    warehouse: Path, serving: Path, descriptions: dict[str, Descriptions] | None = None
+) -> Published:
     """Copy the warehouse's marts tables (all but PERSONAL_TABLES) to `serving`, replacing it
-    atomically."""
+    atomically, each table and column with its dbt description as a comment (COMMENT ON), which
+    BI tools show beside the names."""
     started = time.monotonic()
     if not warehouse.exists():
         raise PublishError(f"{warehouse} does not exist; build the warehouse first (make run)")
@@ -82,16 +116,36 @@ def publish(warehouse: Path, serving: Path) -> Published:
             f" (storage_version '{SERVING_STORAGE_VERSION}')"
         )
         source.execute(f"create schema serving.{MARTS_SCHEMA}")
-        rows = 0
+        rows = table_comments = column_comments = 0
         for table in tables:
+            target = f"serving.{MARTS_SCHEMA}.{quote_identifier(table)}"
             source.execute(
-                f"create table serving.{MARTS_SCHEMA}.{quote_identifier(table)} as"
+                f"create table {target} as"
                 f" select * from warehouse.{MARTS_SCHEMA}.{quote_identifier(table)}"
             )
-            (count,) = source.execute(
-                f"select count(*) from serving.{MARTS_SCHEMA}.{quote_identifier(table)}"
-            ).fetchone() or (0,)
+            (count,) = source.execute(f"select count(*) from {target}").fetchone() or (0,)
             rows += int(count)
+            described = (descriptions or {}).get(table)
+            if described is None:
+                continue
+            if described.table:
+                source.execute(f"comment on table {target} is {sql_string(described.table)}")
+                table_comments += 1
+            present = {
+                name
+                for (name,) in source.execute(
+                    "select column_name from information_schema.columns where table_catalog ="
+                    " 'serving' and table_schema = ? and table_name = ?",
+                    [MARTS_SCHEMA, table],
+                ).fetchall()
+            }
+            for column, text in described.columns.items():
+                if column in present:
+                    source.execute(
+                        f"comment on column {target}.{quote_identifier(column)}"
+                        f" is {sql_string(text)}"
+                    )
+                    column_comments += 1
         source.execute("detach serving")
     except BaseException:
         staging.unlink(missing_ok=True)
@@ -101,7 +155,9 @@ def publish(warehouse: Path, serving: Path) -> Published:
     _fsync(staging)
     os.replace(staging, serving)
     _fsync_directory(serving.parent)
-    return Published(serving, tables, rows, time.monotonic() - started)
+    return Published(
+        serving, tables, rows, time.monotonic() - started, table_comments, column_comments
+    )
 
 
 def _fsync(path: Path) -> None:

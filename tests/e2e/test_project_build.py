@@ -129,6 +129,86 @@ def test_bi_clients_read_the_published_serving_file(
     )
 
 
+# The DuckDB that Superset's duckdb-engine path bundles: the oldest a BI reader is known to use.
+BI_READER_DUCKDB = "1.1.3"
+READ_COMMENTS = """
+import json, sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=True)
+tables = con.execute(
+    "select table_name, comment from duckdb_tables() where schema_name = 'marts'"
+).fetchall()
+columns = con.execute(
+    "select table_name, column_name, comment from duckdb_columns() where schema_name = 'marts'"
+).fetchall()
+print(json.dumps({"version": duckdb.__version__, "tables": tables, "columns": columns}))
+"""
+
+
+def bi_reader_duckdb() -> Path:
+    """A folder holding DuckDB BI_READER_DUCKDB for a separate Python process, installed once
+    (beside the project's virtualenv) from PyPI."""
+    folder = BIN.parent / f"duckdb-{BI_READER_DUCKDB}"
+    if not (folder / "duckdb").is_dir():
+        pending = folder.with_name(folder.name + ".installing")
+        shutil.rmtree(pending, ignore_errors=True)
+        subprocess.run(
+            [
+                BIN / "python",
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                "--no-deps",
+                "--target",
+                str(pending),
+                f"duckdb=={BI_READER_DUCKDB}",
+            ],
+            check=True,
+            capture_output=True,
+        )
+        pending.rename(folder)
+    return folder
+
+
+def test_the_serving_file_describes_every_table_and_column_to_an_older_duckdb(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Superset, DBeaver and Evidence show DuckDB's comments; DuckDB 1.1.3 reads them back."""
+    db, target = built
+    serving = tmp_path / "serving.duckdb"
+    published = subprocess.run(
+        [BIN / "ccw", "publish", "--db", db, "--serving", serving, "--target", target],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert published.returncode == 0, published.stderr
+    read = subprocess.run(
+        [BIN / "python", "-c", READ_COMMENTS, str(serving)],
+        env={"PYTHONPATH": str(bi_reader_duckdb()), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert read.returncode == 0, read.stderr
+    served = json.loads(read.stdout)
+    assert served["version"] == BI_READER_DUCKDB
+    manifest = json.loads((target / "manifest.json").read_text())
+    models = {
+        node["alias"]: node
+        for node in manifest["nodes"].values()
+        if node["resource_type"] == "model" and node["schema"] == "marts"
+    }
+    assert len(served["tables"]) == 14
+    for table, comment in served["tables"]:
+        assert comment and comment == models[table]["description"].strip(), table
+    assert len(served["columns"]) > 150
+    for table, column, comment in served["columns"]:
+        expected = models[table]["columns"][column]["description"].strip()
+        assert comment and comment == expected, f"{table}.{column}"
+
+
 def test_every_mart_column_has_a_column_level_lineage_entry(built: tuple[Path, Path]) -> None:
     db, target = built
     done = subprocess.run(

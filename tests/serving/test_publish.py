@@ -136,3 +136,44 @@ def test_readers_never_error_or_see_a_mix_while_publishing(tmp_path: Path) -> No
     assert held["seen"] == [old_view]
     # Fresh connections saw whole publications only, old and new, never a mix.
     assert sorted(reopened["seen"]) == [old_view, new_view]
+
+
+def test_descriptions_from_the_manifest_become_comments_and_a_missing_one_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = warehouse(tmp_path / "warehouse.duckdb", version=1, interactions=3)
+    target = tmp_path / "target"
+    target.mkdir()
+    serving = tmp_path / "serving.duckdb"
+    arguments = ["publish", "--db", str(source), "--serving", str(serving)]
+    assert main([*arguments, "--target", str(target)]) == EXIT_OK
+    assert "without their descriptions" in capsys.readouterr().err
+    manifest = {
+        "nodes": {
+            "model.ccw.fct_interactions": {
+                "resource_type": "model",
+                "schema": "marts",
+                "name": "fct_interactions",
+                "alias": "fct_interactions",
+                "description": "One row per interaction; it's the grain.",
+                "columns": {
+                    "id": {"name": "id", "description": "The key."},
+                    "not_built": {"name": "not_built", "description": "No such column."},
+                },
+            }
+        }
+    }
+    (target / "manifest.json").write_text(json.dumps(manifest))
+    assert main([*arguments, "--target", str(target)]) == EXIT_OK
+    assert "1 table and 1 column descriptions as comments" in capsys.readouterr().out
+    with duckdb.connect(str(serving), read_only=True) as con:
+        assert con.execute(
+            "select table_name, comment from duckdb_tables() order by 1"
+        ).fetchall() == [
+            ("fct_interactions", "One row per interaction; it's the grain."),
+            ("fct_segments", None),
+        ]
+        assert con.execute(
+            "select column_name, comment from duckdb_columns()"
+            " where table_name = 'fct_interactions' and comment is not null"
+        ).fetchall() == [("id", "The key.")]
