@@ -22,7 +22,7 @@ export CCW_CUSTOMER_KEY_SALT
 SAMPLE_LOADS = $(BIN)/python -m ccw.registry samples
 
 .PHONY: setup run load build publish docs lint test drift bench clean distclean \
-	setup-spark spark-test spark-parity
+	setup-spark spark-test spark-parity setup-browser
 
 setup: $(STAMP)
 
@@ -65,8 +65,13 @@ lint: setup
 	$(BIN)/mypy
 	WAREHOUSE_PATH=:memory: $(BIN)/sqlfluff lint models tests
 
-test: setup lint
+test: setup setup-browser lint
 	$(BIN)/pytest
+
+# Headless Chromium from Debian's packages renders the HTML reports in the tests.
+setup-browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+		|| { echo "make setup-browser: install Debian's chromium package (apt-get install chromium) as root"; exit 1; }
 
 # The drift test's full matrix: every mutation applied to every sample record group that carries
 # the field (`make test` applies each mutation once). See tests/drift/.

@@ -34,12 +34,26 @@ class Hop:
 
 
 @dataclass
+class VendorSources:
+    """What one vendor feeds a mart column from: its raw tables and the JSON paths read."""
+
+    raw_sources: set[str] = field(default_factory=set)
+    json_paths: set[str] = field(default_factory=set)
+
+
+@dataclass
 class ColumnLineage:
     mart: str
     column: str
     raw_sources: set[str] = field(default_factory=set)
     json_paths: set[str] = field(default_factory=set)
     hops: list[Hop] = field(default_factory=list)
+    # The same, per vendor (source_system), so one vendor's fields are never pooled with
+    # another's.
+    vendors: dict[str, VendorSources] = field(default_factory=dict)
+
+    def vendor(self, source_system: str) -> VendorSources:
+        return self.vendors.setdefault(source_system, VendorSources())
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -47,8 +61,28 @@ class ColumnLineage:
             "column": self.column,
             "raw_sources": sorted(self.raw_sources),
             "json_paths": sorted(self.json_paths),
+            "vendors": {
+                name: {
+                    "raw_sources": sorted(sources.raw_sources),
+                    "json_paths": sorted(sources.json_paths),
+                }
+                for name, sources in sorted(self.vendors.items())
+            },
             "hops": [hop.__dict__ for hop in self.hops],
         }
+
+
+def vendor_of_model(model_name: str) -> str | None:
+    """The source_system of a staging model (`stg_nice_cxone__segments`, `base_kore_...`)."""
+    for prefix in ("stg_", "base_"):
+        if model_name.startswith(prefix) and "__" in model_name:
+            return model_name[len(prefix) :].split("__", 1)[0]
+    return None
+
+
+def vendor_of_raw(relation: str) -> str:
+    """The source_system of a raw table (`<catalog>.raw.nice_cxone__segments`)."""
+    return relation.split(".")[-1].split("__", 1)[0]
 
 
 class Tracer:
@@ -101,17 +135,23 @@ class Tracer:
             for upstream_relation, upstream_column, expression in self.upstream(*current):
                 model_name = current[0].split(".")[-1]
                 result.hops.append(Hop(model_name, current[1], expression))
-                if model_name.startswith(("stg_", "base_")):
-                    result.json_paths.update(
+                vendor = vendor_of_model(model_name)
+                if vendor is not None:
+                    paths = {
                         self.respelled(model_name, path)
                         for path in json_paths(expression, self.struct_path)
-                    )
+                    }
+                    result.json_paths.update(paths)
+                    if paths:
+                        result.vendor(vendor).json_paths.update(paths)
                 if not upstream_relation:
                     continue
                 if upstream_relation in self.models:
                     frontier.append((upstream_relation, upstream_column))
                 else:
-                    result.raw_sources.add(f"{upstream_relation}.{upstream_column}")
+                    source = f"{upstream_relation}.{upstream_column}"
+                    result.raw_sources.add(source)
+                    result.vendor(vendor_of_raw(upstream_relation)).raw_sources.add(source)
         return result
 
 
@@ -200,25 +240,87 @@ def report(manifest_path: Path, db: Path, out_dir: Path) -> list[ColumnLineage]:
     return results
 
 
+_STYLE = """
+body{font-family:system-ui,sans-serif;margin:1.5rem;max-width:72rem;color:#1f2328}
+h1{font-size:1.4rem}input{font-size:1rem;padding:.4rem .6rem;width:100%;box-sizing:border-box}
+table{border-collapse:collapse;width:100%;table-layout:fixed;margin-top:1rem}
+th,td{text-align:left;vertical-align:top;padding:.35rem .5rem;border-top:1px solid #d8dee4;
+overflow-wrap:anywhere}
+th{background:#f6f8fa}td.vendor{font-weight:600}code{font-size:.85em}
+tr.column td{background:#eef3f8;font-weight:600;border-top:2px solid #8c959f}
+.count{color:#59636e;font-weight:400}
+"""
+
+# Filters the rows by the search box (and by `#q=...` in the address, for links and tests);
+# every row of a column group stays with its column.
+_SCRIPT = """
+const box = document.getElementById('search');
+const rows = Array.from(document.querySelectorAll('tbody tr'));
+function filter() {
+  const words = box.value.toLowerCase().split(/\\s+/).filter(Boolean);
+  const groups = new Map();
+  for (const row of rows) {
+    const key = row.dataset.group;
+    groups.set(key, (groups.get(key) || '') + ' ' + row.textContent.toLowerCase());
+  }
+  let shown = 0;
+  for (const row of rows) {
+    const text = groups.get(row.dataset.group);
+    const hit = words.every(word => text.includes(word));
+    row.hidden = !hit;
+    if (hit && row.classList.contains('column')) shown += 1;
+  }
+  document.getElementById('shown').textContent = shown;
+}
+box.addEventListener('input', filter);
+const asked = new URLSearchParams(location.hash.slice(1)).get('q');
+if (asked) box.value = asked;
+filter();
+document.body.dataset.overflowsSideways =
+  String(document.documentElement.scrollWidth > document.documentElement.clientWidth);
+"""
+
+
 def _html(results: list[ColumnLineage]) -> str:
-    rows = "\n".join(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td><code>{}</code></td></tr>".format(
-            html.escape(r.mart),
-            html.escape(r.column),
-            "<br>".join(html.escape(s) for s in sorted(r.raw_sources)) or "(computed)",
-            "<br>".join(html.escape(p) for p in sorted(r.json_paths)),
+    body = []
+    for number, r in enumerate(results):
+        group = f"g{number}"
+        vendors = sorted(r.vendors.items())
+        body.append(
+            f"<tr class='column' data-group='{group}'><td colspan='3'>"
+            f"{html.escape(r.mart)}.{html.escape(r.column)} "
+            f"<span class='count'>({len(vendors)} vendor{'s' if len(vendors) != 1 else ''}"
+            f"{'' if vendors else ': computed in the marts'})</span></td></tr>"
         )
-        for r in results
-    )
+        for vendor, sources in vendors:
+            tables = sorted({s.rsplit(".", 1)[0].split(".")[-1] for s in sources.raw_sources})
+            body.append(
+                f"<tr data-group='{group}'><td class='vendor'>{html.escape(vendor)}</td>"
+                f"<td>{'<br>'.join(html.escape(f'raw.{t}') for t in tables) or '-'}</td>"
+                "<td>"
+                + (
+                    "<br>".join(
+                        f"<code>{html.escape(p)}</code>" for p in sorted(sources.json_paths)
+                    )
+                    or "(derived, no JSON path)"
+                )
+                + "</td></tr>"
+            )
     return (
-        "<!doctype html><meta charset='utf-8'><title>Column lineage</title>"
-        "<style>body{font-family:sans-serif}td{vertical-align:top;padding:2px 8px}"
-        "tr:nth-child(even){background:#f4f4f4}</style>"
-        "<h1>Column-level lineage: every mart column to the raw JSON it reads</h1>"
-        "<p>Generated by <code>ccw lineage</code> from dbt's compiled SQL. Raw sources are "
-        "<code>raw.&lt;vendor&gt;__&lt;entity&gt;.record</code>; JSON paths are read at the "
-        "staging layer. Full hop-by-hop detail: <a href='column_lineage.json'>"
-        "column_lineage.json</a>.</p>"
-        "<table><tr><th>mart</th><th>column</th><th>raw sources</th><th>JSON paths</th></tr>"
-        f"{rows}</table>"
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<title>Column lineage</title><style>{_STYLE}</style></head><body>"
+        "<h1>Column-level lineage: each mart column, per vendor, to the raw JSON it reads</h1>"
+        "<p>Generated by <code>ccw lineage</code> from dbt's compiled SQL. For every mart column, "
+        "each vendor that feeds it is listed apart with its raw table "
+        "(<code>raw.&lt;vendor&gt;__&lt;entity&gt;</code>) and the JSON paths its staging reads. "
+        "Hop-by-hop detail: <a href='column_lineage.json'>column_lineage.json</a>.</p>"
+        "<label for='search'>Search (mart, column, vendor, JSON path; every word must match): "
+        "</label><input id='search' type='search' placeholder='e.g. nice_cxone wait_seconds' "
+        "autocomplete='off'>"
+        f"<p><span id='shown'>{len(results)}</span> of {len(results)} mart columns shown.</p>"
+        "<table><colgroup><col style='width:14%'><col style='width:28%'><col></colgroup>"
+        "<thead><tr><th>vendor</th><th>raw table</th><th>JSON paths</th></tr></thead><tbody>"
+        + "\n".join(body)
+        + f"</tbody></table><script>{_SCRIPT}</script></body></html>"
     )

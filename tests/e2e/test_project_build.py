@@ -5,6 +5,7 @@ column-level lineage from every mart column back to each vendor's raw records.""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import sqlalchemy
+from tests.browser import render
 from tests.e2e.warehouse import BIN, PROJECT, Warehouse
 from tests.queries import query
 
@@ -238,6 +240,54 @@ def test_every_mart_column_has_a_column_level_lineage_entry(built: tuple[Path, P
     # NICE reads the queue wait from the record's inQueueSeconds.
     assert "$.inQueueSeconds" in entries[("fct_queue_segments", "wait_seconds")]["json_paths"]
     assert "column_lineage.json" in (target / "column_lineage.html").read_text()
+
+
+def test_the_lineage_report_keeps_each_vendor_apart_searchable_and_without_sideways_scroll(
+    built: tuple[Path, Path],
+) -> None:
+    db, target = built
+    done = subprocess.run(
+        [BIN / "ccw", "lineage", "--db", db, "--target", target],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    entries = json.loads((target / "column_lineage.json").read_text())
+    # "Which NICE field feeds the queue wait?" has one answer, apart from the other vendors'.
+    wait = next(
+        e for e in entries if (e["mart"], e["column"]) == ("fct_queue_segments", "wait_seconds")
+    )
+    assert wait["vendors"]["nice_cxone"]["json_paths"] == ["$.inQueueSeconds"]
+    assert not any(
+        "$.inQueueSeconds" in sources["json_paths"]
+        for vendor, sources in wait["vendors"].items()
+        if vendor != "nice_cxone"
+    )
+    page = (target / "column_lineage.html").as_uri()
+    words = ["nice_cxone", "inqueueseconds"]
+    matching = sum(
+        all(
+            word
+            in " ".join(
+                [f"{e['mart']}.{e['column']}"]
+                + [
+                    " ".join([vendor, *s["raw_sources"], *s["json_paths"]])
+                    for vendor, s in e["vendors"].items()
+                ]
+            ).lower()
+            for word in words
+        )
+        for e in entries
+    )
+    assert 0 < matching < len(entries)
+    for width in (1280, 800):
+        rendered = render(f"{page}#q={'%20'.join(words)}", width=width)
+        assert rendered.console == []
+        assert 'data-overflows-sideways="false"' in rendered.dom, width
+        assert f'<span id="shown">{matching}</span>' in rendered.dom
+        shown_groups = re.findall(r'<tr class="column" data-group="g\d+">', rendered.dom)
+        assert len(shown_groups) == matching
 
 
 def run_results(target: Path) -> list[dict[str, object]]:
