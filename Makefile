@@ -21,7 +21,7 @@ export CCW_CUSTOMER_KEY_SALT
 # options, one per line: `make load` loads sample_data/<source_system>/ of each.
 SAMPLE_LOADS = $(BIN)/python -m ccw.registry samples
 
-.PHONY: setup run load build publish docs lint test drift bench clean distclean \
+.PHONY: setup run load build publish docs report lint test drift bench clean distclean \
 	setup-spark spark-test spark-parity setup-browser
 
 setup: $(STAMP)
@@ -32,7 +32,7 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
-run: setup load build publish docs
+run: setup load build publish docs report
 	@echo
 	@echo "Warehouse built: $(WAREHOUSE_PATH)"
 	@echo "Query it, for example:"
@@ -41,6 +41,7 @@ run: setup load build publish docs
 	@echo "  $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE_PATH)', read_only=True).sql('select source_system, interaction_key, turn_sequence, participant_role, turn_text from marts.fct_transcript_turns order by all limit 12'))\""
 	@echo "What was loaded, rejected and quarantined: $(BIN)/ccw status --db $(WAREHOUSE_PATH)"
 	@echo "BI tools: open the serving file read-only: $$(dirname $(WAREHOUSE_PATH))/serving.duckdb (see README, 'BI tools')"
+	@echo "KPI dashboard: open $(CURDIR)/target/dashboard/index.html in a browser (file://, no server)"
 	@echo "Docs site: $(BIN)/dbt docs serve   (then open http://localhost:8080)"
 
 load: setup
@@ -53,6 +54,9 @@ build: setup
 
 publish: setup
 	$(BIN)/ccw publish --db $(WAREHOUSE_PATH)
+
+report: setup
+	$(BIN)/ccw report --db $(WAREHOUSE_PATH) --out target/dashboard
 
 docs: setup
 	$(BIN)/dbt docs generate

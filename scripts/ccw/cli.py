@@ -28,6 +28,7 @@ from ccw.lineage import report
 from ccw.publish import default_serving_path, publish, read_descriptions
 from ccw.pull.cli import add_pull_parser, run_pull
 from ccw.pull.run import DEFAULT_LANDING, new_run_id
+from ccw.report import build_report
 from ccw.status import collect, render
 from ccw.storage import copy_objects, is_url
 from ccw.summary import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, plural, print_summary
@@ -210,6 +211,31 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.add_argument(
         "--to", type=Path, required=True, metavar="DIR", help="folder to write the tables under"
     )
+    report_command = commands.add_parser(
+        "report",
+        help="write the KPI dashboard (a static page) from the serving file",
+        description=(
+            "Build the KPI dashboard a manager opens in a browser: queue service level, ASA, "
+            "abandon rate and volume by interval and day, AHT and occupancy per agent, bot "
+            "containment, CSAT and sentiment mix, filterable by day, vendor and queue, each KPI "
+            "with its definition. One page and Plotly's script, from the serving file; it opens "
+            "from file:// and fetches nothing. Run it after ccw publish (make run does)."
+        ),
+    )
+    _add_db_argument(report_command)
+    report_command.add_argument(
+        "--serving",
+        type=Path,
+        default=None,
+        help="serving file (default: $SERVING_PATH, else serving.duckdb beside the warehouse)",
+    )
+    report_command.add_argument(
+        "--out",
+        type=Path,
+        default=Path("target") / "dashboard",
+        metavar="DIR",
+        help="folder for index.html and plotly.min.js (default: target/dashboard)",
+    )
     add_pull_parser(commands, _add_db_argument, _add_landing_argument)
     lineage_command = commands.add_parser(
         "lineage",
@@ -287,6 +313,17 @@ def run_publish(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     print(
         f"published {len(published.tables)} marts tables ({published.rows:,} rows{comments}) "
         f"to {published.path} in {published.seconds:.1f}s",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def run_report(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    serving = args.serving or default_serving_path(args.db or default_db_path())
+    built = build_report(serving, args.out)
+    print(
+        f"dashboard: {built.path} ({built.days} days of KPIs); open it in a browser: "
+        f"{built.path.resolve().as_uri()}",
         file=out,
     )
     return EXIT_OK
@@ -474,6 +511,7 @@ COMMANDS = {
     "lineage": run_lineage,
     "export-raw": run_export_raw,
     "pull": run_pull,
+    "report": run_report,
 }
 
 

@@ -293,6 +293,72 @@ def test_the_lineage_report_keeps_each_vendor_apart_searchable_and_without_sidew
         assert len(shown_groups) == matching
 
 
+DASHBOARD_KPIS = """
+    select
+        sum(q.offered_count),
+        sum(q.answered_count),
+        sum(q.answered_within_threshold_count)
+            / nullif(sum(q.answered_count) + sum(q.abandoned_count), 0),
+        sum(q.answered_wait_seconds) / nullif(sum(q.answered_count), 0),
+        sum(q.abandoned_count) / nullif(sum(q.offered_count), 0),
+        sum(q.handle_seconds) / nullif(sum(q.handled_count), 0),
+        (select sum(busy_seconds) / nullif(sum(busy_seconds) + sum(available_seconds), 0)
+         from marts.kpi_agent_daily where activity_date = $day and source_system like $vendor),
+        (select sum(contained_count) / nullif(sum(session_count), 0)
+         from marts.kpi_bot_daily where activity_date = $day and source_system like $vendor),
+        (select sum(csat_score_total) / nullif(sum(csat_scored_count), 0)
+         from marts.kpi_sentiment_daily where activity_date = $day and source_system like $vendor),
+        (select sum(positive_share * sentiment_count) / nullif(sum(sentiment_count), 0)
+         from marts.kpi_sentiment_daily where activity_date = $day and source_system like $vendor)
+    from marts.kpi_queue_daily as q
+    where q.activity_date = $day and q.source_system like $vendor
+"""
+DASHBOARD_TILES = (
+    "offered_count",
+    "answered_count",
+    "service_level_rate",
+    "average_speed_of_answer_seconds",
+    "abandon_rate",
+    "average_handle_seconds",
+    "occupancy_rate",
+    "containment_rate",
+    "csat_score",
+    "positive_share",
+)
+
+
+def test_the_dashboard_shows_the_kpi_marts_numbers_for_a_sample_day(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    db, target = built
+    serving = tmp_path / "serving.duckdb"
+    for command in (
+        ["publish", "--db", db, "--serving", serving, "--target", target],
+        ["report", "--serving", serving, "--out", tmp_path / "dashboard"],
+    ):
+        done = subprocess.run([BIN / "ccw", *command], capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+    page = (tmp_path / "dashboard" / "index.html").as_uri()
+    day = "2026-03-02"  # three vendors' samples fall on it
+    for vendor in (None, "nice_cxone", "buzzeasy"):
+        rendered = render(f"{page}#day={day}" + (f"&vendor={vendor}" if vendor else ""))
+        assert rendered.console == []
+        assert rendered.dom.count('class="chart js-plotly-plot"') == 4  # every chart drew
+        shown = dict(re.findall(r'data-kpi="(\w+)" data-value="([^"]*)"', rendered.dom))
+        expected = rows(
+            serving,
+            DASHBOARD_KPIS.replace("$day", f"date '{day}'").replace(
+                "$vendor", f"'{vendor or '%'}'"
+            ),
+        )[0]
+        assert set(shown) == set(DASHBOARD_TILES)
+        for tile, value in zip(DASHBOARD_TILES, expected, strict=True):
+            if value is None:
+                assert shown[tile] == "", (vendor, tile)
+            else:
+                assert float(shown[tile]) == pytest.approx(float(value), rel=1e-9), (vendor, tile)
+
+
 def run_results(target: Path) -> list[dict[str, object]]:
     results: list[dict[str, object]] = json.loads((target / "run_results.json").read_text())[
         "results"
