@@ -64,6 +64,7 @@ def test_the_layers_are_exactly_the_four_schemas(built: tuple[Path, Path]) -> No
         "fct_bot_segments",
         "fct_interactions",
         "fct_queue_segments",
+        "fct_repeat_contacts",
         "fct_segments",
         "fct_sentiment",
         "fct_transcript_turns",
@@ -73,6 +74,7 @@ def test_the_layers_are_exactly_the_four_schemas(built: tuple[Path, Path]) -> No
         "kpi_bot_daily",
         "kpi_queue_daily",
         "kpi_queue_interval",
+        "kpi_repeat_contact_daily",
         "kpi_sentiment_daily",
     ]
 
