@@ -119,6 +119,9 @@ def test_bi_clients_read_the_published_serving_file(
         served = set(inspector.get_table_names(schema="serving.marts"))
         assert {"fct_interactions", "kpi_queue_daily", "dim_agents"} <= served
         assert "fct_transcript_turns" not in served  # transcript text stays in the warehouse
+        # Column reflection, which Superset's dataset editor needs (it fails with SQLAlchemy 2.1).
+        reflected = [c["name"] for c in inspector.get_columns("kpi_queue_daily", "serving.marts")]
+        assert reflected[:3] == ["kpi_queue_daily_key", "activity_date", "source_system"]
         with engine.connect() as connection:
             offered, answered = connection.execute(
                 sqlalchemy.text(
