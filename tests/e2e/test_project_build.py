@@ -348,7 +348,7 @@ def test_the_dashboard_shows_the_kpi_marts_numbers_for_a_sample_day(
     for vendor in (None, "nice_cxone", "buzzeasy"):
         rendered = render(f"{page}#day={day}" + (f"&vendor={vendor}" if vendor else ""))
         assert rendered.console == []
-        assert rendered.dom.count('class="chart js-plotly-plot"') == 4  # every chart drew
+        assert rendered.dom.count('class="chart js-plotly-plot"') == 6  # every chart drew
         shown = dict(re.findall(r'data-kpi="(\w+)" data-value="([^"]*)"', rendered.dom))
         expected = rows(
             serving,
