@@ -6,7 +6,8 @@ renamed, so the copy never meets the original records. Both warehouses hold ever
 unmutated samples. The checks:
 
 - the mutated warehouse loads every copy's file and builds (`dbt build`, every test);
-- untouched: every mart row of the sample records is identical in both warehouses;
+- untouched: every mart row of the sample records is identical in both warehouses (but for
+  fct_repeat_contacts, which links a customer's records to each other by design);
 - accounted for: each copy reaches the marts, or staging for data no mart uses, or is listed in
   `staging.quarantined_records` with a reason;
 - preserving mutations (an unknown field, a number sent as text, a repeated id in a list, a value
@@ -40,6 +41,11 @@ _MARKER = re.compile(r"~m(\d+)~")
 _NUMERIC_TOKEN = re.compile(r"(?<![0-9])([0-9]{13,})(?![0-9])")
 # Columns that differ between two builds of the same data.
 _VOLATILE = ("loaded_at",)
+# Marts whose rows relate records to each other by design: a customer's repeat contacts link
+# their interactions (a copy keeps the original's customer, so it is the original's next
+# contact), and the repeat window closes by the data's latest start. They cannot be untouched
+# by a copy, so the comparisons leave them out; their own tests cover them.
+_CROSS_RECORD_MARTS = ("fct_repeat_contacts",)
 
 
 @dataclass
@@ -144,6 +150,7 @@ def snapshot(db: Path) -> Snapshot:
                 "select table_name from information_schema.tables where table_schema = 'marts' "
                 "and (table_name like 'fct%' or table_name like 'dim%') order by 1"
             ).fetchall()
+            if t not in _CROSS_RECORD_MARTS
         ]
         interaction_ids = dict(
             con.execute(
