@@ -41,8 +41,8 @@ run: setup load build publish docs report
 	@echo "  $(BIN)/python -c \"import duckdb; print(duckdb.connect('$(WAREHOUSE_PATH)', read_only=True).sql('select source_system, interaction_key, turn_sequence, participant_role, turn_text from marts.fct_transcript_turns order by all limit 12'))\""
 	@echo "What was loaded, rejected and quarantined: $(BIN)/ccw status --db $(WAREHOUSE_PATH)"
 	@echo "BI tools: open the serving file read-only: $$(dirname $(WAREHOUSE_PATH))/serving.duckdb (see README, 'BI tools')"
-	@echo "KPI dashboard: open $(CURDIR)/target/dashboard/index.html in a browser (file://, no server)"
 	@echo "Docs site: $(BIN)/dbt docs serve   (then open http://localhost:8080)"
+	@echo "KPI dashboard: open $(CURDIR)/target/dashboard/index.html in a browser (file://, no server)"
 
 load: setup
 	@$(SAMPLE_LOADS) | while read -r vendor options; do \
